@@ -1,0 +1,41 @@
+namespace Logistics.Canonical.Events;
+
+/// <summary>An identifier an event is about, e.g. <c>container:MSKU1234565</c>.</summary>
+public readonly record struct Reference(string Scheme, string Value)
+{
+    public override string ToString() => $"{Scheme}:{Value}";
+
+    public static Reference Parse(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+            throw new FormatException($"reference '{text}' is not 'scheme:value'");
+        return new Reference(text[..colon], text[(colon + 1)..]);
+    }
+}
+
+/// <summary>The reference schemes of CANONICAL.md. Add schemes freely; never rename one.</summary>
+public static class RefSchemes
+{
+    public const string Shipment = "shipment";
+    public const string Bol = "bol";
+    public const string Booking = "booking";
+    public const string Awb = "awb";
+    public const string Container = "container";
+    public const string Tracking = "tracking";
+    public const string Sscc = "sscc";
+    public const string Pro = "pro";
+    public const string DevEui = "devEui";
+    public const string Imei = "imei";
+    public const string DeviceId = "deviceId";
+    public const string Uld = "uld";
+    public const string Vessel = "vessel";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel,
+    };
+
+    /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>
+    public static readonly IReadOnlySet<string> Device = new HashSet<string>(StringComparer.Ordinal) { DevEui, Imei, DeviceId };
+}

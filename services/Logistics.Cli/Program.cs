@@ -1,0 +1,3 @@
+using Logistics.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,1 @@
+Console.Error.WriteLine("load harness: not yet written");
