@@ -7,6 +7,7 @@ need=()
 [ -x "$PG_BIN/postgres" ] || need+=(postgresql-15)
 [ -x "$RABBIT_BIN/rabbitmq-server" ] || need+=(rabbitmq-server)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v curl >/dev/null || need+=(curl)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 

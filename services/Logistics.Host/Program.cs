@@ -1,3 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Logistics.Host;
+
+var app = LogisticsHost.Build(args);
 app.Run();
+
+/// <summary>Visible to tests.</summary>
+public partial class Program;

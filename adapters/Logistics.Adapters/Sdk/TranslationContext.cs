@@ -16,6 +16,15 @@ public sealed record TranslationContext(string AdapterId, Instant ReceivedAt, st
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The host's device profiles (device reference such as <c>devEui:…</c> → codec id), for payloads that name their device
+    /// only inside the body. A lookup over a snapshot, so adapters stay pure.
+    /// </summary>
+    public Func<string, string?>? DeviceCodecs { get; init; }
+
+    /// <summary>The codec for a device: an explicit <see cref="CodecId"/> wins, then the device's profile.</summary>
+    public string? CodecFor(string deviceReference) => CodecId ?? DeviceCodecs?.Invoke(deviceReference);
+
     public static TranslationContext For(string adapterId, ReadOnlySpan<byte> raw, Instant receivedAt) =>
         new(adapterId, receivedAt, RawHash.Sha256Hex(raw));
 

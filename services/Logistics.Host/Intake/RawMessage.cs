@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace Logistics.Host.Intake;
+
+/// <summary>A message exactly as received, kept before we answer. Status: received → translated | quarantined.</summary>
+public sealed record RawMessage(
+    Guid Id,
+    string AdapterId,
+    Instant ReceivedAt,
+    string Sha256,
+    string? ContentType,
+    IReadOnlyDictionary<string, string> Headers,
+    byte[] Body,
+    string? Codec);
+
+public static class RawStatus
+{
+    public const string Received = "received";
+    public const string Translated = "translated";
+    public const string Quarantined = "quarantined";
+}

@@ -1,0 +1,46 @@
+using Logistics.Host.Infrastructure;
+using Logistics.Host.Intake;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Logistics.Host.Quarantine;
+
+/// <summary>
+/// <c>GET /quarantine</c> lists rejected messages with the adapter's reason; <c>POST /quarantine/{id}/replay</c> translates
+/// one again (after an adapter fix or a device-profile change). The raw message is never altered.
+/// </summary>
+public static class QuarantineEndpoints
+{
+    public static IEndpointRouteBuilder MapQuarantine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/quarantine").WithTags("Quarantine");
+        group.MapGet("/", List).WithName("ListQuarantine").WithSummary("Rejected messages, newest first, with the adapter's reason.");
+        group.MapGet("/{id:guid}", Get).WithName("GetQuarantined");
+        group.MapPost("/{id:guid}/replay", Replay).WithName("ReplayQuarantined")
+            .WithSummary("Translate a quarantined message again; 202, and the outcome shows in /quarantine or the streams.");
+        return app;
+    }
+
+    public sealed record QuarantineList(int Count, IReadOnlyList<QuarantinedMessage> Items);
+
+    static async Task<Results<Ok<QuarantineList>, ProblemHttpResult>> List(string? adapter, int? limit, QuarantineStore store, CancellationToken ct)
+    {
+        if (limit is < 1 or > 1000) return Problems.BadRequest($"limit {limit} out of range", "limit", "1..1000");
+        var items = await store.ListAsync(adapter, limit ?? 100, ct);
+        return TypedResults.Ok(new QuarantineList(items.Count, items));
+    }
+
+    static async Task<Results<Ok<QuarantinedMessage>, ProblemHttpResult>> Get(Guid id, QuarantineStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } m ? TypedResults.Ok(m) : Problems.NotFound($"no quarantined message {id}", "id");
+
+    public sealed record ReplayAccepted(Guid RawMessageId, bool Published);
+
+    static async Task<Results<Accepted<ReplayAccepted>, ProblemHttpResult>> Replay(Guid id, QuarantineStore store, IntakePublisher publisher, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } message)
+            return Problems.NotFound($"no quarantined message {id}", "id", "it may have been replayed already");
+        if (!await store.ReleaseForReplayAsync(id, ct))
+            return Problems.Conflict($"message {id} is being replayed already", "id");
+        var published = await publisher.TrySendAsync(id, message.AdapterId, ct);
+        return TypedResults.Accepted($"/quarantine/{id}", new ReplayAccepted(id, published));
+    }
+}

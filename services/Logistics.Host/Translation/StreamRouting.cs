@@ -1,0 +1,31 @@
+using Logistics.Canonical.Events;
+
+namespace Logistics.Host.Translation;
+
+/// <summary>
+/// Which Marten stream an event belongs to (ARCHITECTURE.md, streams). Readings, positions and device alarms go to the
+/// device's stream, keyed <c>scheme:value</c> of its first device reference. Milestones, associations and retractions
+/// go to a reference stream keyed by the event's first reference (<c>container:MSKU1234565</c>), where they stay parked
+/// until shipment registration links the reference to a consignment — never dropped.
+/// </summary>
+public static class StreamRouting
+{
+    public static string StreamKeyFor(CanonicalEvent e)
+    {
+        if (e is MeasurementEvent or PositionEvent or AlarmEvent)
+            foreach (var r in e.Refs)
+                if (RefSchemes.Device.Contains(r.Scheme))
+                    return DeviceKey(r);
+        return e.Refs.Count > 0 ? $"ref:{e.Refs[0]}" : $"ref:unreferenced:{e.Source.Adapter}";
+    }
+
+    public static string DeviceKey(Reference deviceRef) => $"device:{deviceRef}";
+
+    /// <summary>The device stream keys an id given in a URL may mean: <c>devEui:…</c> as written, or a bare id under each device scheme.</summary>
+    public static IReadOnlyList<string> DeviceKeysFor(string id)
+    {
+        if (id.Contains(':', StringComparison.Ordinal))
+            return [$"device:{id}"];
+        return RefSchemes.Device.Select(s => DeviceKey(new Reference(s, s == RefSchemes.DevEui ? id.ToUpperInvariant() : id))).ToList();
+    }
+}

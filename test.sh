@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: PostgreSQL and RabbitMQ up (installed if missing), every test project (unit, conformance kit,
+# fuzz run, GxP, CLI, and the host's integration tests on the real services), then one closing line "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+deploy/local/start.sh || { echo "0 passed, 1 failed"; exit 1; }
+. deploy/local/env.sh
+export FUZZ_SECONDS="${FUZZ_SECONDS:-5}"
+
+results="$root/.data/test-results"
+rm -rf "$results"; mkdir -p "$results"
+dotnet build Logistics.sln -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "0 passed, 1 failed"; deploy/local/stop.sh; exit 1; }
+
+status=0
+for project in tests/*.Tests/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== $name" >&2
+  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+[ "${KEEP_SERVICES:-}" = 1 ] || deploy/local/stop.sh
+
+# Sum the TRX counters of every project into the closing line.
+totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[^0-9]/, "", kv[2]); v[kv[1]] += kv[2] } }
+  END { printf "%d %d %d", v["passed"], v["failed"] + v["error"] + v["timeout"], v["notExecuted"] }')
+read -r passed failed skipped <<<"${totals:-0 0 0}"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || status=1
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+exit $status
