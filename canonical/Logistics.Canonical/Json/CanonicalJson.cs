@@ -17,13 +17,19 @@ public static class CanonicalJson
     internal static readonly InstantPattern InstantFormat = InstantPattern.ExtendedIso;
     internal static readonly OffsetPattern OffsetFormat = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
+    /// <summary>
+    /// Relaxed escaping: '+' in offsets and non-ASCII names ("°C", "Köln") are written as themselves, not \u002B.
+    /// The wire form is JSON in UTF-8, never embedded in HTML, so HTML-safe escaping would only obscure it.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string FormatInstant(Instant instant) => InstantFormat.Format(instant);
     public static string FormatOffset(Offset offset) => OffsetFormat.Format(offset);
 
     public static string Serialize(CanonicalEvent e)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             Write(writer, e);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
