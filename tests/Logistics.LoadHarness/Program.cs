@@ -1,1 +1,3 @@
-Console.Error.WriteLine("load harness: not yet written");
+using Logistics.LoadHarness;
+
+return await LoadRun.MainAsync(args);
