@@ -30,10 +30,12 @@ public static class RefSchemes
     public const string DeviceId = "deviceId";
     public const string Uld = "uld";
     public const string Vessel = "vessel";
+    /// <summary>The source's own event id, for events (retractions) that name no business reference.</summary>
+    public const string SourceEvent = "sourceEvent";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel, SourceEvent,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>
