@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Logistics.Adapters.Codecs;
 using Logistics.Adapters.Sdk;
 using NodaTime;
 

@@ -1,14 +1,12 @@
-using Logistics.Adapters.Sdk;
 using NodaTime;
 
-namespace Logistics.Adapters.Codecs;
+namespace Logistics.Adapters.Sdk;
 
 /// <summary>
 /// A reading that carries its own time (a logger's history record, a GNSS fix time, an LPP time element), so the
 /// adapter uses <see cref="At"/> instead of the frame's network time. <see cref="SourceInvalid"/> keeps a reading the
 /// device itself marked invalid (no GNSS fix): it becomes an event flagged <c>source-invalid</c>, never dropped.
 /// </summary>
-/// <remarks>Belongs in the SDK beside <see cref="DecodedValue"/>; it lives here until the SDK owner moves it.</remarks>
 public sealed record DecodedAt(DecodedValue Value, Instant At) : DecodedValue(Value.Channel)
 {
     public bool SourceInvalid { get; init; }

@@ -1,14 +1,12 @@
-using Logistics.Adapters.Codecs;
-using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
 using Logistics.Canonical.Time;
 using Logistics.Canonical.Units;
 
-namespace Logistics.Adapters.TtsV3;
+namespace Logistics.Adapters.Sdk;
 
 /// <summary>
-/// Decoded sensor readings → canonical events, one event per reading (CANONICAL.md). Shared by the sensor-network
-/// adapters of this team (tts-v3, iridium-sbd); a candidate for the SDK.
+/// Decoded sensor readings → canonical events, one event per reading (CANONICAL.md), for every sensor-network adapter
+/// (tts-v3, iridium-sbd; chirpstack-v4 and sigfox next).
 /// Readings whose type is outside the canonical measurement vocabulary (digital/analog I/O, presence, acceleration
 /// axes, angular rate, voltage, …) are decoded by the codecs but not emitted: adding one is a vocabulary decision.
 /// </summary>
