@@ -17,7 +17,8 @@ trap cleanup INT TERM EXIT
 echo "[run] building the host…" >&2
 dotnet build services/Logistics.Host/Logistics.Host.csproj -c Release -o .data/host -nologo -v quiet -clp:ErrorsOnly
 URL="${LOGISTICS_URL:-http://127.0.0.1:5080}"
-Logistics__DemoFeed=true ASPNETCORE_URLS="$URL" dotnet .data/host/Logistics.Host.dll &
+Logistics__DemoFeed=true ASPNETCORE_URLS="$URL" Logging__LogLevel__Default=Warning Logging__LogLevel__Logistics=Information \
+  dotnet .data/host/Logistics.Host.dll &
 host_pid=$!
 
 for _ in $(seq 60); do curl -fsS "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -28,6 +29,9 @@ cat <<INFO
   Live logger (demo, TTS v3 + Cayenne LPP, every 3 s):
              curl -s $URL/devices/devEui:70B3D57ED0050001/readings | head -c 600; echo
              curl -s $URL/assets/70B3D57ED0050001/location
+  Milestones and every other event as they arrive (canonical wire form):
+             curl -s "$URL/events/recent?kind=milestone&limit=5"
+             curl -s $URL/references/container:APZU4812090/events
   Quarantine: curl -s $URL/quarantine
   Send your own: curl -s -X POST --data-binary @adapters/Logistics.Adapters/TtsV3/Samples/<file> "$URL/ingest/tts-v3?codec=milesight"
   Translate offline: ./logistics translate --adapter dcsa-tnt adapters/Logistics.Adapters/DcsaTnt/Samples/<file>

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Logistics.Canonical.Events;
+using Logistics.Canonical.Json;
+using Logistics.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Logistics.Host.Events;
+
+/// <summary>
+/// Canonical events in their wire form (CANONICAL.md): the newest across all streams (a live view of what arrives),
+/// and the events parked under one reference (<c>container:MSKU1234565</c>, <c>bol:…</c>) in the order they happened.
+/// </summary>
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/events/recent", Recent).WithName("RecentEvents").WithTags("Events")
+            .WithSummary("The newest canonical events across all streams, newest first; optional kind filter.");
+        app.MapGet("/references/{reference}/events", ForReference).WithName("ReferenceEvents").WithTags("Events")
+            .WithSummary("Milestones, associations and retractions under one reference (scheme:value), in event-time order.");
+        return app;
+    }
+
+    static async Task<IResult> Recent(int? limit, string? kind, IQuerySession session, CancellationToken ct)
+    {
+        if (limit is < 1 or > 1000) return Problems.BadRequest($"limit {limit} out of range", "limit", "1..1000");
+        EventKind? wanted = null;
+        if (kind is not null)
+        {
+            try { wanted = WireNames.ParseKind(kind); }
+            catch (FormatException) { return Problems.BadRequest($"unknown kind '{kind}'", "kind", "milestone, measurement, position, association, alarm or retraction"); }
+        }
+        // Scan a bounded window of the newest events; a kind filter may return fewer than the limit.
+        var take = limit ?? 50;
+        var raw = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Take(wanted is null ? take : take * 20).ToListAsync(ct);
+        var events = raw.Select(e => e.Data).OfType<CanonicalEvent>().Where(e => wanted is null || e.Kind == wanted).Take(take);
+        return Wire(events);
+    }
+
+    static async Task<Results<ContentHttpResult, ProblemHttpResult>> ForReference(string reference, IQuerySession session, CancellationToken ct)
+    {
+        Reference parsed;
+        try { parsed = Reference.Parse(reference); }
+        catch (FormatException) { return Problems.BadRequest($"reference '{reference}' has no scheme", "reference", "scheme:value, e.g. container:MSKU1234565"); }
+        IReadOnlyList<IEvent> stream = await session.Events.FetchStreamAsync($"ref:{parsed}", token: ct);
+        if (stream.Count == 0) return Problems.NotFound($"no events under '{parsed}'", "reference");
+        return Wire(stream.Select(e => e.Data).OfType<CanonicalEvent>().OrderBy(e => e.OccurredAt).ThenBy(e => e.EventId, StringComparer.Ordinal));
+    }
+
+    /// <summary>A JSON array of events exactly as <see cref="CanonicalJson"/> writes them.</summary>
+    static ContentHttpResult Wire(IEnumerable<CanonicalEvent> events)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var e in events) CanonicalJson.Write(writer, e);
+            writer.WriteEndArray();
+        }
+        return TypedResults.Text(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "application/json");
+    }
+}
