@@ -32,10 +32,12 @@ public static class RefSchemes
     public const string Vessel = "vessel";
     /// <summary>The source's own event id, for events (retractions) that name no business reference.</summary>
     public const string SourceEvent = "sourceEvent";
+    /// <summary>A GS1 EPC URI with no scheme of its own here (SGTIN, GRAI, GIAI…); the value is the URI.</summary>
+    public const string Epc = "epc";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel, SourceEvent,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel, SourceEvent, Epc,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>
