@@ -1,10 +1,12 @@
 using Logistics.Host.Demo;
 using Logistics.Host.Devices;
+using Logistics.Host.Events;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
 using Logistics.Host.Quarantine;
+using Logistics.Host.Reports;
 using Logistics.Host.Translation;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -45,10 +47,12 @@ public static class LogisticsHost
             endpoints = new[]
             {
                 "POST /ingest/{adapterId}[?codec=]", "GET /raw/{id}", "GET /quarantine", "POST /quarantine/{id}/replay",
-                "GET /devices/{id}/readings?from&to", "PUT /devices/{id}/profile", "GET /assets/{id}/location", "GET /health",
+                "GET /devices/{id}/readings?from&to", "PUT /devices/{id}/profile", "GET /assets/{id}/location",
+                "POST /reports/logger-file?format=json|csv|pdf", "GET /events/recent?limit&kind",
+                "GET /references/{scheme:value}/events", "GET /health",
             },
         })).ExcludeFromDescription();
-        app.MapIngest().MapRaw().MapQuarantine().MapDevices().MapLocations().MapHealth();
+        app.MapIngest().MapRaw().MapQuarantine().MapDevices().MapLocations().MapLoggerFileReports().MapEvents().MapHealth();
         return app;
     }
 }
