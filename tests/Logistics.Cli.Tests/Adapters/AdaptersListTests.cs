@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Logistics.Adapters.Sdk;
+
+namespace Logistics.Cli.Tests.Adapters;
+
+/// <summary><c>adapters [--json]</c>: the registry as a table and as JSON.</summary>
+public sealed class AdaptersListTests
+{
+    [Fact]
+    public void the_table_lists_every_adapter_with_family_modes_and_carriers_and_every_codec()
+    {
+        var r = CliRunner.Run("adapters");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        var lines = r.Out.Split('\n');
+        Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
+        foreach (var a in AdapterRegistry.Default.Adapters)
+        {
+            var line = Assert.Single(lines, l => l.StartsWith(a.Info.Id + " ", StringComparison.Ordinal));
+            Assert.Contains($" {a.Info.Family} ", line, StringComparison.Ordinal);
+            Assert.Contains(string.Join(",", a.Info.ModeNames()), line, StringComparison.Ordinal);
+            Assert.All(a.Info.Carriers, c => Assert.Contains(c, line, StringComparison.Ordinal));
+        }
+        Assert.All(AdapterRegistry.Default.Codecs, c => Assert.Contains($"  {c.Id}  ", r.Out, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void json_has_the_same_adapters_and_codecs_with_their_fields()
+    {
+        var r = CliRunner.Run("adapters", "--json");
+
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var adapters = doc.RootElement.GetProperty("adapters").EnumerateArray().ToList();
+        Assert.Equal(AdapterRegistry.Default.Adapters.Select(a => a.Info.Id), adapters.Select(a => a.GetProperty("id").GetString()));
+        foreach (var (json, adapter) in adapters.Zip(AdapterRegistry.Default.Adapters))
+        {
+            Assert.Equal(adapter.Info.Family, json.GetProperty("family").GetString());
+            Assert.Equal(adapter.Info.ModeNames(), json.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+            Assert.Equal(adapter.Info.Carriers, json.GetProperty("carriers").EnumerateArray().Select(m => m.GetString()));
+        }
+        Assert.Equal(AdapterRegistry.Default.Codecs.Select(c => c.Id),
+            doc.RootElement.GetProperty("codecs").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+    }
+}
