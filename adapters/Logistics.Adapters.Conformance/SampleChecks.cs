@@ -29,7 +29,8 @@ public sealed class SampleChecks(AdapterRegistry registry, CanonicalSchema schem
     {
         var failures = new List<Finding>();
         var (raw, context) = Load(adapter, sample, failures);
-        var first = Guard.Translate(adapter, raw, context);
+        // Run, not Translate: the kit reports every invariant violation itself, in detail.
+        var first = Guard.Run(adapter, raw, context);
         if (first is not Translated translated)
         {
             var message = ((Rejected)first).Rejection.Message;
@@ -124,7 +125,7 @@ public sealed class SampleChecks(AdapterRegistry registry, CanonicalSchema schem
     /// <summary>Translate again with an equal context: the same events, ids included, or the adapter is not pure.</summary>
     static IEnumerable<Finding> Determinism(IAdapter adapter, byte[] raw, TranslationContext context, IReadOnlyList<CanonicalEvent> first, IReadOnlyList<string> firstLines)
     {
-        var again = Guard.Translate(adapter, raw, context with { });
+        var again = Guard.Run(adapter, raw, context with { });
         if (again is not Translated t)
         {
             yield return new Finding(Checks.Determinism, $"a second translation of the same bytes did not translate ({((Rejected)again).Rejection.Message})");

@@ -21,7 +21,8 @@ public sealed record FuzzFailure(string Kind, long InputIndex, string Mutation, 
 public sealed record FuzzLedger(string Target, int Seed, int BaseSeed, TimeSpan Elapsed, long Inputs, long Rejections, long Translations,
     long Crashes, long Hangs, long SlowInputs, long SoftFindings, string? FirstSoftFinding, IReadOnlyList<FuzzFailure> Failures)
 {
-    public bool Clean => Crashes == 0 && Hangs == 0;
+    /// <summary>No crash, no hang, and no translation of garbage that breaks an invariant (Guard rejects those).</summary>
+    public bool Clean => Crashes == 0 && Hangs == 0 && SoftFindings == 0;
 
     public string Line =>
         $"fuzz {Target} seed {Seed} (FUZZ_SEED={BaseSeed}) {Elapsed.TotalSeconds:0.0} s: inputs {Inputs}, rejections {Rejections}, " +

@@ -89,7 +89,7 @@ public sealed class FuzzTarget(string name, IReadOnlyList<byte[]> seeds, Func<by
             }
         });
 
-    /// <summary>A translation of garbage must still hold the shared invariants (recorded, not failed: see the ledger).</summary>
+    /// <summary>A translation of garbage must still hold the shared invariants: Guard rejects one that does not, so any finding here fails the run.</summary>
     static FuzzOutcome Inspect(string adapterId, TranslationContext context, IReadOnlyList<CanonicalEvent> events)
     {
         foreach (var e in events)

@@ -2,7 +2,7 @@ using Logistics.Canonical.Events;
 using Logistics.Canonical.Time;
 using NodaTime;
 
-namespace Logistics.Adapters.Conformance;
+namespace Logistics.Adapters.Sdk;
 
 /// <summary>
 /// The shared invariants every canonical event must hold, whatever adapter made it (traccar's shared decoder test):
