@@ -10,6 +10,7 @@ export FUZZ_SECONDS="${FUZZ_SECONDS:-5}"
 
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"
+export FUZZ_LEDGER="$results/fuzz-ledger.txt"
 dotnet build Logistics.sln -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "0 passed, 1 failed"; deploy/local/stop.sh; exit 1; }
 
 status=0
@@ -19,6 +20,11 @@ for project in tests/*.Tests/*.Tests.csproj; do
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 [ "${KEEP_SERVICES:-}" = 1 ] || deploy/local/stop.sh
+
+# The ledgers the guarantee tests and the fuzz run report (GUARANTEES.md), kept in the CI log.
+echo "== ledgers" >&2
+[ -f "$FUZZ_LEDGER" ] && cat "$FUZZ_LEDGER" >&2
+cat "$results"/*.trx 2>/dev/null | grep -o 'LEDGER [^<&]*' >&2
 
 # Sum the TRX counters of every project into the closing line.
 totals=$(cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
