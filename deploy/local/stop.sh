@@ -14,6 +14,8 @@ stop_rabbitmq() {
   [ -f "$RABBIT_DIR/server.pid" ] || return 0
   rabbitctl stop >/dev/null 2>&1 || kill "$(cat "$RABBIT_DIR/server.pid")" 2>/dev/null || true
   rm -f "$RABBIT_DIR/server.pid"
+  # The epmd start.sh started on our loopback port; a system epmd on the default port is not ours to stop.
+  epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
   log "rabbitmq stopped"
 }
 
