@@ -4,6 +4,7 @@ using Logistics.Canonical.Events;
 using Logistics.Canonical.Json;
 using Logistics.Host.Infrastructure;
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Logistics.Host.Events;
@@ -14,6 +15,16 @@ namespace Logistics.Host.Events;
 /// </summary>
 public static class EventEndpoints
 {
+    static readonly Dictionary<EventKind, Type> EventTypes = new()
+    {
+        [EventKind.Milestone] = typeof(MilestoneEvent),
+        [EventKind.Measurement] = typeof(MeasurementEvent),
+        [EventKind.Position] = typeof(PositionEvent),
+        [EventKind.Association] = typeof(AssociationEvent),
+        [EventKind.Alarm] = typeof(AlarmEvent),
+        [EventKind.Retraction] = typeof(RetractionEvent),
+    };
+
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/events/recent", Recent).WithName("RecentEvents").WithTags("Events")
@@ -32,11 +43,15 @@ public static class EventEndpoints
             try { wanted = WireNames.ParseKind(kind); }
             catch (FormatException) { return Problems.BadRequest($"unknown kind '{kind}'", "kind", "milestone, measurement, position, association, alarm or retraction"); }
         }
-        // Scan a bounded window of the newest events; a kind filter may return fewer than the limit.
-        var take = limit ?? 50;
-        var raw = await session.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Take(wanted is null ? take : take * 20).ToListAsync(ct);
-        var events = raw.Select(e => e.Data).OfType<CanonicalEvent>().Where(e => wanted is null || e.Kind == wanted).Take(take);
-        return Wire(events);
+        IQueryable<IEvent> query = session.Events.QueryAllRawEvents();
+        if (wanted is { } k)
+        {
+            // Filter in the database, so a flood of readings cannot hide the milestones.
+            var type = EventTypes[k];
+            query = query.Where(e => e.EventTypesAre(type));
+        }
+        var raw = await query.OrderByDescending(e => e.Sequence).Take(limit ?? 50).ToListAsync(ct);
+        return Wire(raw.Select(e => e.Data).OfType<CanonicalEvent>());
     }
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> ForReference(string reference, IQuerySession session, CancellationToken ct)
