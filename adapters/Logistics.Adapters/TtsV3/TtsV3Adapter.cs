@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
+using Logistics.Canonical.Identifiers;
 using Logistics.Canonical.Time;
 using NodaTime.Text;
 
@@ -64,11 +65,12 @@ public sealed class TtsV3Adapter : IAdapter
         if (Str(ids, "device_id") is not { Length: > 0 } deviceId)
             return TranslationResult.Reject("$.end_device_ids.device_id", "the device id");
         string? devEui = null;
-        if (Str(ids, "dev_eui") is { } eui)
+        if (ids.TryGetProperty("dev_eui", out var euiElement) && euiElement.ValueKind != JsonValueKind.Null)
         {
-            if (!IsHex16(eui))
-                return TranslationResult.Reject("$.end_device_ids.dev_eui", "a DevEUI of 16 hex digits", $"'{eui}'");
-            devEui = eui.ToUpperInvariant();
+            // A DevEUI we cannot read must not be skipped: the readings would land in another device's stream.
+            if (euiElement.ValueKind != JsonValueKind.String || !DevEui.TryParse(euiElement.GetString(), out var eui, out _))
+                return TranslationResult.Reject("$.end_device_ids.dev_eui", "a DevEUI of 16 hex digits", Describe(euiElement));
+            devEui = eui.Value;
         }
         if (!root.TryGetProperty("uplink_message", out var up) || up.ValueKind != JsonValueKind.Object)
             return TranslationResult.Reject("$.uplink_message",
@@ -80,7 +82,13 @@ public sealed class TtsV3Adapter : IAdapter
         Reference[] refs = devEui is null
             ? [new(RefSchemes.DeviceId, deviceId)]
             : [new(RefSchemes.DevEui, devEui), new(RefSchemes.DeviceId, deviceId)];
-        var fPort = up.TryGetProperty("f_port", out var fp) && fp.TryGetInt32(out var port) ? port : (int?)null;
+        int? fPort = null;
+        if (up.TryGetProperty("f_port", out var fp) && fp.ValueKind != JsonValueKind.Null)
+        {
+            if (fp.ValueKind != JsonValueKind.Number || !fp.TryGetInt32(out var port) || port is < 0 or > 255)
+                return TranslationResult.Reject("$.uplink_message.f_port", "a LoRaWAN FPort, an integer 0..255", Describe(fp));
+            fPort = port;
+        }
         context = context with { Carrier = context.Carrier ?? Carrier(up) };
         var source = context.SourceFor(fPort is { } p ? $"fPort {p.ToString(CultureInfo.InvariantCulture)}" : "uplink", CorrelationId(root));
         var frame = new ReadingEvents.Frame(timeResult.Time, context, source, refs, PositionMethods.Gnss);
@@ -173,7 +181,7 @@ public sealed class TtsV3Adapter : IAdapter
     static string? Str(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    static bool IsHex16(string s) => s.Length == 16 && s.All(char.IsAsciiHexDigit);
+    static string Describe(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.ValueKind.ToString().ToLowerInvariant();
 
     /// <summary>TTN is the community network (tenant "ttn"); any other tenant is a The Things Stack deployment.</summary>
     static string? Carrier(JsonElement up) =>
