@@ -53,18 +53,8 @@ public static class CanonicalJson
         w.WriteString("offsetSource", WireNames.Of(e.OffsetSource));
         w.WriteString("receivedAt", FormatInstant(e.ReceivedAt));
 
-        w.WriteStartObject("source");
-        w.WriteString("adapter", e.Source.Adapter);
-        WriteNullableString(w, "carrier", e.Source.Carrier);
-        w.WriteString("rawSha256", e.Source.RawSha256);
-        WriteNullableString(w, "sourceCode", e.Source.SourceCode);
-        WriteNullableString(w, "sourceEventId", e.Source.SourceEventId);
-        w.WriteEndObject();
-
-        w.WriteStartArray("refs");
-        foreach (var r in e.Refs)
-            WriteReference(w, null, r);
-        w.WriteEndArray();
+        WriteSource(w, e.Source);
+        WriteRefs(w, e.Refs);
 
         switch (e)
         {
@@ -127,12 +117,38 @@ public static class CanonicalJson
 
         w.WritePropertyName("location");
         WriteLocation(w, e.Location);
+        WriteFlags(w, e.Flags);
+        w.WriteEndObject();
+    }
 
+    /// <summary>The <c>source</c> member, as in the wire form (for formats that embed parts of it, like the EPCIS export).</summary>
+    public static void WriteSource(Utf8JsonWriter w, EventSource source)
+    {
+        w.WriteStartObject("source");
+        w.WriteString("adapter", source.Adapter);
+        WriteNullableString(w, "carrier", source.Carrier);
+        w.WriteString("rawSha256", source.RawSha256);
+        WriteNullableString(w, "sourceCode", source.SourceCode);
+        WriteNullableString(w, "sourceEventId", source.SourceEventId);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>refs</c> member, as in the wire form.</summary>
+    public static void WriteRefs(Utf8JsonWriter w, IReadOnlyList<Reference> refs)
+    {
+        w.WriteStartArray("refs");
+        foreach (var r in refs)
+            WriteReference(w, null, r);
+        w.WriteEndArray();
+    }
+
+    /// <summary>The <c>flags</c> member, as in the wire form.</summary>
+    public static void WriteFlags(Utf8JsonWriter w, IReadOnlyList<string> flags)
+    {
         w.WriteStartArray("flags");
-        foreach (var f in e.Flags)
+        foreach (var f in flags)
             w.WriteStringValue(f);
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     public static CanonicalEvent Deserialize(string json)
@@ -267,7 +283,8 @@ public static class CanonicalJson
         w.WriteEndObject();
     }
 
-    static void WriteLocation(Utf8JsonWriter w, Location? l)
+    /// <summary>A location object, or null, as in the wire form (write the property name first).</summary>
+    public static void WriteLocation(Utf8JsonWriter w, Location? l)
     {
         if (l is null) { w.WriteNullValue(); return; }
         w.WriteStartObject();
@@ -278,12 +295,12 @@ public static class CanonicalJson
         w.WriteEndObject();
     }
 
-    static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
+    public static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 
-    static void WriteNullableNumber(Utf8JsonWriter w, string name, double? value)
+    public static void WriteNullableNumber(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v) w.WriteNumber(name, v); else w.WriteNull(name);
     }
