@@ -2,8 +2,6 @@ using System.CommandLine;
 using Logistics.Adapters.Epcis2.Export;
 using Logistics.Canonical.Events;
 using Logistics.Canonical.Json;
-using NodaTime;
-using NodaTime.Text;
 
 namespace Logistics.Cli.Commands;
 
@@ -27,7 +25,7 @@ public sealed class ExportEpcisCommand : ICliCommand
 
     static int Run(CliIo io, string? createdAtText, string path)
     {
-        var creationDate = createdAtText is null ? io.Clock.GetCurrentInstant() : ParseInstant(createdAtText);
+        var creationDate = CliInstants.OptionOrNow(io, createdAtText, Name, "--created-at");
         var text = CliFiles.ReadAllText(path, Name);
         IReadOnlyList<CanonicalEvent> events;
         try
@@ -45,15 +43,5 @@ public sealed class ExportEpcisCommand : ICliCommand
         foreach (var skipped in export.NotExported)
             io.Error.WriteLine($"{Name}: {path}: event {skipped.EventId} ({WireNames.Of(skipped.Kind)}) has no EPCIS form; not exported");
         return CliApp.Ok;
-    }
-
-    static Instant ParseInstant(string text)
-    {
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success) return parsed.Value;
-        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return withOffset.Success
-            ? withOffset.Value.ToInstant()
-            : throw new CliUsageException($"{Name}: --created-at '{text}' is not an ISO-8601 instant (e.g. 2025-03-01T12:00:00Z)");
     }
 }

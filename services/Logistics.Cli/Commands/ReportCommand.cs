@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Logistics.Gxp;
 using Logistics.Gxp.Reports;
-using NodaTime;
-using NodaTime.Text;
 
 namespace Logistics.Cli.Commands;
 
@@ -37,7 +35,7 @@ public sealed class ReportCommand : ICliCommand
                      ?? throw new CliUsageException($"report: --format '{formatText}' is not one of json, csv, pdf");
         if (format == ReportFormat.Pdf && outPath is null)
             throw new CliUsageException("report: --format pdf writes a binary file: give --out FILE.pdf");
-        var generatedAt = generatedAtText is null ? io.Clock.GetCurrentInstant() : ParseInstant(generatedAtText);
+        var generatedAt = CliInstants.OptionOrNow(io, generatedAtText, "report", "--generated-at");
         var profileJson = profileArg.StartsWith("builtin:", StringComparison.Ordinal) ? profileArg : CliFiles.ReadAllText(profileArg, "report");
         var readingsCsv = CliFiles.ReadAllText(readingsPath, "report");
         var shipmentJson = shipmentPath is null ? null : CliFiles.ReadAllText(shipmentPath, "report");
@@ -67,15 +65,5 @@ public sealed class ReportCommand : ICliCommand
         io.Out.WriteLine($"{rendered.Report.ReportId}: verdict {GxpFormat.Name(a.Verdict)} ({a.Loggers.Count} logger(s), {a.Excursions.Count} excursion(s), " +
                          $"{a.Alarms.Count} alarm(s), {a.Gaps.Count} gap(s)) -> {outPath}");
         return CliApp.Ok;
-    }
-
-    static Instant ParseInstant(string text)
-    {
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success) return parsed.Value;
-        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return withOffset.Success
-            ? withOffset.Value.ToInstant()
-            : throw new CliUsageException($"report: --generated-at '{text}' is not an ISO-8601 instant (e.g. 2025-03-01T12:00:00Z)");
     }
 }

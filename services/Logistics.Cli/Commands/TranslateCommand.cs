@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Json;
-using NodaTime;
-using NodaTime.Text;
 
 namespace Logistics.Cli.Commands;
 
@@ -31,7 +29,7 @@ public sealed class TranslateCommand : ICliCommand
             throw new CliUsageException($"translate: unknown adapter '{adapterId}' (known: {string.Join(", ", AdapterRegistry.Default.Adapters.Select(a => a.Info.Id))})");
         if (codecId is not null && !AdapterRegistry.Default.TryGetCodec(codecId, out _))
             throw new CliUsageException($"translate: unknown codec '{codecId}' (known: {string.Join(", ", AdapterRegistry.Default.Codecs.Select(c => c.Id))})");
-        var receivedAt = receivedAtText is null ? io.Clock.GetCurrentInstant() : ParseInstant(receivedAtText);
+        var receivedAt = CliInstants.OptionOrNow(io, receivedAtText, "translate", "--received-at");
         var raw = CliFiles.ReadAllBytes(path, "translate");
 
         var context = TranslationContext.For(adapterId, raw, receivedAt) with { CodecId = codecId, Carrier = carrier };
@@ -46,15 +44,5 @@ public sealed class TranslateCommand : ICliCommand
             default:
                 throw new InvalidOperationException("unreachable");
         }
-    }
-
-    static Instant ParseInstant(string text)
-    {
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success) return parsed.Value;
-        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        return withOffset.Success
-            ? withOffset.Value.ToInstant()
-            : throw new CliUsageException($"translate: --received-at '{text}' is not an ISO-8601 instant (e.g. 2025-03-01T12:00:00Z)");
     }
 }

@@ -5,7 +5,7 @@ using Logistics.Host.Translation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
-using NodaTime.Text;
+using Logistics.Canonical.Time;
 
 namespace Logistics.Host.Devices;
 
@@ -80,14 +80,10 @@ public static class DeviceEndpoints
             ? TypedResults.Ok(new ProfileRequest(codec))
             : Problems.NotFound($"no profile for device '{id}'", "id");
 
+    /// <summary>An optional instant query parameter: absent is fine, present must parse.</summary>
     static bool TryParse(string? text, out Instant? instant)
     {
-        instant = null;
-        if (text is null) return true;
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success) { instant = parsed.Value; return true; }
-        var withOffset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (withOffset.Success) { instant = withOffset.Value.ToInstant(); return true; }
-        return false;
+        instant = InstantText.TryParse(text, out var parsed) ? parsed : null;
+        return text is null || instant is not null;
     }
 }
