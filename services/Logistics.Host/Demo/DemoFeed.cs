@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Logistics.Adapters.Conformance;
+using Logistics.Adapters.Sdk;
 using Logistics.Host.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,10 +22,11 @@ public sealed class DemoFeed(IServer server, IHostApplicationLifetime lifetime, 
         using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) };
 
         var replayed = 0;
-        foreach (var sample in SampleCatalog.Discover(AppContext.BaseDirectory))
+        foreach (var (adapterId, sample) in BundledSamples())
         {
             if (stoppingToken.IsCancellationRequested) return;
-            if (await PostAsync(http, sample.AdapterId, sample.Codec, await File.ReadAllBytesAsync(sample.Path, stoppingToken), stoppingToken))
+            var codec = SampleDiscovery.ReadContext(sample.ContextPath).Codec;
+            if (await PostAsync(http, adapterId, codec, await File.ReadAllBytesAsync(sample.InputPath, stoppingToken), stoppingToken))
                 replayed++;
         }
         log.LogInformation("demo: replayed {Count} bundled public samples", replayed);
@@ -36,6 +38,16 @@ public sealed class DemoFeed(IServer server, IHostApplicationLifetime lifetime, 
             await PostAsync(http, "tts-v3", "cayenne-lpp", logger.NextUplink(), stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Every adapter's translation samples, found in the build output by the conformance kit's own rules.</summary>
+    static IEnumerable<(string AdapterId, Sample Sample)> BundledSamples()
+    {
+        var root = SampleRoot.BuildOutput();
+        foreach (var adapter in AdapterRegistry.Default.Adapters)
+            if (AdapterFolders.FolderOf(adapter) is { } folder)
+                foreach (var sample in SampleDiscovery.Discover(root.SamplesDirectory(folder)).Translations)
+                    yield return (adapter.Info.Id, sample);
     }
 
     async Task WaitForStartAsync(CancellationToken ct)
@@ -59,38 +71,5 @@ public sealed class DemoFeed(IServer server, IHostApplicationLifetime lifetime, 
             log.LogWarning("demo: post failed: {Message}", ex.Message);
             return false;
         }
-    }
-}
-
-/// <summary>The bundled samples (copied to the build output under adapters/&lt;Folder&gt;/Samples) with their adapter id and codec.</summary>
-public static class SampleCatalog
-{
-    public sealed record Sample(string AdapterId, string? Codec, string Path);
-
-    /// <summary>Adapter folder → adapter id, from the registry (the folder is the last namespace segment of the adapter type).</summary>
-    public static IEnumerable<Sample> Discover(string baseDirectory)
-    {
-        var root = Path.Combine(baseDirectory, "adapters");
-        if (!Directory.Exists(root)) yield break;
-        foreach (var adapter in Logistics.Adapters.Sdk.AdapterRegistry.Default.Adapters)
-        {
-            var folder = adapter.GetType().Namespace?.Split('.').Last();
-            var samples = folder is null ? null : Path.Combine(root, folder, "Samples");
-            if (samples is null || !Directory.Exists(samples)) continue;
-            foreach (var path in Directory.EnumerateFiles(samples).Order(StringComparer.Ordinal))
-            {
-                if (path.EndsWith(".expected.ndjson", StringComparison.Ordinal) || path.EndsWith(".context.json", StringComparison.Ordinal)
-                    || path.EndsWith(".source.txt", StringComparison.Ordinal) || path.EndsWith(".md", StringComparison.Ordinal))
-                    continue;
-                yield return new Sample(adapter.Info.Id, CodecOf(path + ".context.json"), path);
-            }
-        }
-    }
-
-    static string? CodecOf(string contextPath)
-    {
-        if (!File.Exists(contextPath)) return null;
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(contextPath));
-        return doc.RootElement.TryGetProperty("codec", out var c) ? c.GetString() : null;
     }
 }
