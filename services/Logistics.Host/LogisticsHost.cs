@@ -29,6 +29,8 @@ public static class LogisticsHost
         services.AddLogisticsStorage(settings);
         services.AddLogisticsMessaging(settings);
         services.AddSingleton<RawInbox>();
+        services.AddSingleton<RawInboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RawInboxWriter>());
         services.AddSingleton<IntakePublisher>();
         services.AddSingleton<DeviceProfiles>();
         services.AddSingleton<QuarantineStore>();

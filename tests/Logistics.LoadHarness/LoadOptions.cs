@@ -1,7 +1,7 @@
 namespace Logistics.LoadHarness;
 
-/// <summary>Command-line options: --url, --rate (requests/s), --seconds, --devices, --postgres, --schema, --drain-seconds.</summary>
-public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int Devices, string Postgres, string Schema, int DrainSeconds)
+/// <summary>Command-line options: --url, --rate (requests/s), --seconds, --warmup-seconds, --devices, --postgres, --schema, --drain-seconds.</summary>
+public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int WarmupSeconds, int Devices, string Postgres, string Schema, int DrainSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int Devices, st
             new Uri(Get("--url", "http://127.0.0.1:5080")),
             int.Parse(Get("--rate", "500"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("--seconds", "30"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--warmup-seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Get("--devices", "200"), System.Globalization.CultureInfo.InvariantCulture),
             Get("--postgres", Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES") ?? "Host=127.0.0.1;Port=25432;Username=postgres;Database=logistics"),
             Get("--schema", "logistics"),

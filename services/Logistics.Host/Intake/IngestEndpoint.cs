@@ -29,7 +29,7 @@ public static class IngestEndpoint
     public sealed record Accepted(Guid RawMessageId, string AdapterId, string Sha256, Instant ReceivedAt, bool Published);
 
     static async Task<Results<Accepted<Accepted>, ProblemHttpResult>> Ingest(
-        string adapterId, string? codec, HttpRequest request, RawInbox inbox, IntakePublisher publisher,
+        string adapterId, string? codec, HttpRequest request, RawInboxWriter inbox, IntakePublisher publisher,
         HostSettings settings, IClock clock, CancellationToken ct)
     {
         if (!AdapterRegistry.Default.TryGetAdapter(adapterId, out _))

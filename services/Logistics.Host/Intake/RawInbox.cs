@@ -2,30 +2,16 @@ using System.Text.Json;
 using Logistics.Host.Infrastructure;
 using NodaTime;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Logistics.Host.Intake;
 
-/// <summary>The durable raw inbox (PostgreSQL): every accepted message is here before we answer 2xx.</summary>
+/// <summary>
+/// The durable raw inbox (PostgreSQL): every accepted message is here before we answer 2xx (written by
+/// <see cref="RawInboxWriter"/>); this class reads it and records what happened to each message.
+/// </summary>
 public sealed class RawInbox(NpgsqlDataSource db, HostSettings settings)
 {
     readonly string _t = $"{settings.Schema}.raw_messages";
-
-    public async Task StoreAsync(RawMessage m, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand(
-            $"insert into {_t} (id, adapter_id, received_at, sha256, content_type, headers, body, size, codec) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.Id });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.AdapterId });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.ReceivedAt });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.Sha256 });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)m.ContentType ?? DBNull.Value });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(m.Headers), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.Body });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = m.Body.Length });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)m.Codec ?? DBNull.Value });
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
 
     public async Task MarkPublishedAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
