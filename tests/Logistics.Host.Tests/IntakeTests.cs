@@ -97,7 +97,7 @@ public sealed class When_a_message_is_posted_to_intake(HostFixture host, ITestOu
     }
 
     [Fact]
-    public async Task the_raw_message_is_stored_with_its_hash_headers_and_receive_time()
+    public async Task the_raw_message_is_stored_with_its_hash_headers_source_and_receive_time()
     {
         var body = Uplinks.CayenneTemperature(Uplinks.NewDevEui(), DateTimeOffset.UtcNow, 3.0);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/ingest/tts-v3?codec=cayenne-lpp") { Content = new ByteArrayContent(body) };
@@ -111,6 +111,7 @@ public sealed class When_a_message_is_posted_to_intake(HostFixture host, ITestOu
         Assert.Equal(body.Length, await host.ScalarAsync("select size from {schema}.raw_messages where id = $1", id));
         Assert.Equal(1, await host.ScalarAsync("select count(*) from {schema}.raw_messages where id = $1 and headers ? 'X-Downlink-Apikey'", id));
         Assert.Equal(0, await host.ScalarAsync("select count(*) from {schema}.raw_messages where id = $1 and headers ? 'Authorization'", id));
+        Assert.Equal("127.0.0.1", (await host.RawAsync(id)).GetProperty("sourceAddress").GetString());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class InboxSchema
                 body          bytea not null,
                 size          integer not null,
                 codec         text,
+                source_address text,
                 status        text not null default 'received',
                 published_at  timestamptz,
                 processed_at  timestamptz,
@@ -29,6 +30,7 @@ public static class InboxSchema
                 reason        text,
                 replays       integer not null default 0
             );
+            alter table {schema}.raw_messages add column if not exists source_address text;
             create index if not exists raw_messages_unpublished on {schema}.raw_messages (received_at) where published_at is null;
             create index if not exists raw_messages_pending on {schema}.raw_messages (received_at) where status = 'received';
             create index if not exists raw_messages_quarantined on {schema}.raw_messages (received_at) where status = 'quarantined';

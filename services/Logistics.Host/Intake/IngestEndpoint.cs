@@ -51,7 +51,7 @@ public static class IngestEndpoint
             Guid.CreateVersion7(), adapterId, clock.GetCurrentInstant(), RawHash.Sha256Hex(body), request.ContentType,
             request.Headers.Where(h => !DroppedHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body, codec);
+            body, codec) { SourceAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
         await inbox.StoreAsync(raw, ct);
         var published = await publisher.TrySendAsync(raw.Id, adapterId, ct);
         return TypedResults.Accepted($"/raw/{raw.Id}", new Accepted(raw.Id, adapterId, raw.Sha256, raw.ReceivedAt, published));

@@ -9,7 +9,7 @@ namespace Logistics.Host.Intake;
 public static class RawEndpoints
 {
     public sealed record RawStatusView(Guid Id, string AdapterId, Instant ReceivedAt, string Sha256, int Size, string Status,
-        Instant? PublishedAt, Instant? ProcessedAt, int? EventCount, string? Reason);
+        Instant? PublishedAt, Instant? ProcessedAt, int? EventCount, string? Reason, string? SourceAddress);
 
     public static IEndpointRouteBuilder MapRaw(this IEndpointRouteBuilder app)
     {
@@ -21,12 +21,12 @@ public static class RawEndpoints
     static async Task<Results<Ok<RawStatusView>, ProblemHttpResult>> Get(Guid id, NpgsqlDataSource db, HostSettings settings, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(
-            $"select id, adapter_id, received_at, sha256, size, status, published_at, processed_at, event_count, reason from {settings.Schema}.raw_messages where id = $1");
+            $"select id, adapter_id, received_at, sha256, size, status, published_at, processed_at, event_count, reason, source_address from {settings.Schema}.raw_messages where id = $1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return Problems.NotFound($"no raw message {id}", "id");
         return TypedResults.Ok(new RawStatusView(r.GetGuid(0), r.GetString(1), r.GetFieldValue<Instant>(2), r.GetString(3), r.GetInt32(4),
             r.GetString(5), r.IsDBNull(6) ? null : r.GetFieldValue<Instant>(6), r.IsDBNull(7) ? null : r.GetFieldValue<Instant>(7),
-            r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9)));
+            r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10)));
     }
 }

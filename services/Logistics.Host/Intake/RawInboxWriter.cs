@@ -69,7 +69,7 @@ public sealed class RawInboxWriter(NpgsqlDataSource db, HostSettings settings, I
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync(
-            $"copy {settings.Schema}.raw_messages (id, adapter_id, received_at, sha256, content_type, headers, body, size, codec) from stdin (format binary)", ct))
+            $"copy {settings.Schema}.raw_messages (id, adapter_id, received_at, sha256, content_type, headers, body, size, codec, source_address) from stdin (format binary)", ct))
         {
             foreach (var (m, _) in batch)
             {
@@ -83,6 +83,7 @@ public sealed class RawInboxWriter(NpgsqlDataSource db, HostSettings settings, I
                 await copy.WriteAsync(m.Body, NpgsqlDbType.Bytea, ct);
                 await copy.WriteAsync(m.Body.Length, NpgsqlDbType.Integer, ct);
                 if (m.Codec is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(m.Codec, NpgsqlDbType.Text, ct);
+                if (m.SourceAddress is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(m.SourceAddress, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }

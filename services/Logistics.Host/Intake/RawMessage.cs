@@ -11,7 +11,11 @@ public sealed record RawMessage(
     string? ContentType,
     IReadOnlyDictionary<string, string> Headers,
     byte[] Body,
-    string? Codec);
+    string? Codec)
+{
+    /// <summary>Where the message came from: the sender's address as the connection saw it.</summary>
+    public string? SourceAddress { get; init; }
+}
 
 public static class RawStatus
 {
