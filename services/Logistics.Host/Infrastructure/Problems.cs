@@ -18,6 +18,10 @@ public static class Problems
         Create(StatusCodes.Status413PayloadTooLarge, "body too large", "body",
             size is { } s ? $"{s} bytes; the limit is {limit} bytes" : $"more than the limit of {limit} bytes");
 
+    /// <summary>A dependency is down and nothing was stored: the sender should retry (RFC 9110 §15.6.4).</summary>
+    public static ProblemHttpResult Unavailable(string title, string where, string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, title, where, detail);
+
     static ProblemHttpResult Create(int status, string title, string where, string? detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title,
             extensions: new Dictionary<string, object?> { ["where"] = where });

@@ -3,6 +3,7 @@ using Logistics.Canonical.Events;
 using Logistics.Host.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using Npgsql;
 
 namespace Logistics.Host.Intake;
 
@@ -52,7 +53,16 @@ public static class IngestEndpoint
             request.Headers.Where(h => !DroppedHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body, codec) { SourceAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
-        await inbox.StoreAsync(raw, ct);
+        try
+        {
+            await inbox.StoreAsync(raw, ct);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            // Not stored, so not accepted: 503 tells the sender to retry; nothing is half-kept.
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problems.Unavailable("raw inbox unavailable; message not accepted", "raw inbox", ex.Message);
+        }
         var published = await publisher.TrySendAsync(raw.Id, adapterId, ct);
         return TypedResults.Accepted($"/raw/{raw.Id}", new Accepted(raw.Id, adapterId, raw.Sha256, raw.ReceivedAt, published));
     }
