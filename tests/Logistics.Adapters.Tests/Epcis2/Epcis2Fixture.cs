@@ -1,3 +1,4 @@
+using Logistics.Adapters.Conformance;
 using Logistics.Adapters.Epcis2;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
@@ -43,16 +44,8 @@ static class Epcis2Fixture
     /// <summary>occurredAtOffset as the wire form writes it (±HH:MM).</summary>
     public static string Offset(this CanonicalEvent e) => CanonicalJson.FormatOffset(e.OccurredAtOffset);
 
-    /// <summary>
-    /// Walks up from the test's output folder to the folder holding Logistics.sln; with --artifacts-path the output lives
-    /// outside the repository, so the folder this source file was compiled from is the fallback.
-    /// </summary>
-    static string FindRepoRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-            for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
-                    return dir.FullName;
-        throw new InvalidOperationException($"no Logistics.sln above {AppContext.BaseDirectory} or {sourceFile}");
-    }
+    /// <summary>Above the test's output folder, or (built elsewhere with --artifacts-path) above this source file.</summary>
+    static string FindRepoRoot([CallerFilePath] string sourceFile = "") =>
+        SampleRoot.FindRepoRoot(AppContext.BaseDirectory) ?? SampleRoot.FindRepoRoot(Path.GetDirectoryName(sourceFile)!)
+        ?? throw new InvalidOperationException($"no repository above {AppContext.BaseDirectory} or {sourceFile}");
 }

@@ -1,3 +1,4 @@
+using Logistics.Adapters.Conformance;
 using System.Diagnostics;
 
 namespace Logistics.Host.Tests.Support;
@@ -30,11 +31,7 @@ public static class LocalServices
     }
 
     /// <summary>Above the test binaries, or (when built elsewhere with --artifacts-path) above this source file.</summary>
-    static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root (Logistics.sln) not found above " + AppContext.BaseDirectory);
-    }
+    static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "") =>
+        SampleRoot.FindRepoRoot(AppContext.BaseDirectory) ?? SampleRoot.FindRepoRoot(Path.GetDirectoryName(sourceFile)!)
+        ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
 }
