@@ -36,9 +36,11 @@ public static class DeviceEndpoints
         if (!TryParse(to, out var toInstant)) return Problems.BadRequest($"'to' is not an ISO-8601 instant: '{to}'", "to", "e.g. 2026-01-02T00:00:00Z");
 
         var readings = new List<Reading>();
+        var known = false;
         foreach (var key in StreamRouting.DeviceKeysFor(id))
         {
             var events = await session.Events.FetchStreamAsync(key, token: ct);
+            known |= events.Count > 0; // a Marten stream exists exactly when it has events
             foreach (var e in events)
                 if (e.Data is MeasurementEvent m
                     && (fromInstant is null || m.OccurredAt >= fromInstant)
@@ -47,17 +49,10 @@ public static class DeviceEndpoints
                     readings.Add(new Reading(m.EventId, m.Measurement.Type, m.Measurement.Value, m.Measurement.Unit,
                         m.Measurement.OriginalValue, m.Measurement.OriginalUnit, m.Measurement.Sensor, m.OccurredAt, m.ReceivedAt, m.Flags));
         }
-        if (readings.Count == 0 && !await AnyStreamAsync(session, id, ct))
+        if (!known)
             return Problems.NotFound($"unknown device '{id}'", "id", "no message from this device has been translated");
         readings.Sort((a, b) => a.OccurredAt != b.OccurredAt ? a.OccurredAt.CompareTo(b.OccurredAt) : string.CompareOrdinal(a.EventId, b.EventId));
         return TypedResults.Ok(new ReadingsPage(id, fromInstant, toInstant, readings.Count, readings));
-    }
-
-    static async Task<bool> AnyStreamAsync(IQuerySession session, string id, CancellationToken ct)
-    {
-        foreach (var key in StreamRouting.DeviceKeysFor(id))
-            if (await session.Events.FetchStreamStateAsync(key, ct) is not null) return true;
-        return false;
     }
 
     public sealed record ProfileRequest(string Codec);
@@ -69,9 +64,7 @@ public static class DeviceEndpoints
         if (body?.Codec is not { Length: > 0 } codec || !AdapterRegistry.Default.TryGetCodec(codec, out _))
             return Problems.BadRequest($"unknown codec '{body?.Codec}'", "codec",
                 $"one of: {string.Join(", ", AdapterRegistry.Default.Codecs.Select(c => c.Id))}");
-        var reference = Reference.Parse(id);
-        var normalised = reference.Scheme == RefSchemes.DevEui ? reference with { Value = reference.Value.ToUpperInvariant() } : reference;
-        await profiles.SetCodecAsync(normalised.ToString(), codec, clock.GetCurrentInstant(), ct);
+        await profiles.SetCodecAsync(StreamRouting.Normalise(Reference.Parse(id)).ToString(), codec, clock.GetCurrentInstant(), ct);
         return TypedResults.Ok(new ProfileRequest(codec));
     }
 

@@ -27,11 +27,15 @@ public static class HealthEndpoint
         var postgres = await PostgresAsync(db, ct);
         var busHealth = bus.CheckHealth();
         var rabbit = new Component(busHealth.Status == BusHealthStatus.Healthy ? "healthy" : "unhealthy", busHealth.Description);
-        var lag = postgres.Status == "healthy"
-            ? await inbox.LagAsync(ct) is var (pending, age) ? new ConsumerLag(pending, age?.TotalSeconds) : null
-            : null;
+        // Lag is read from PostgreSQL; with PostgreSQL down it is unknown (-1).
+        var lag = new ConsumerLag(-1, null);
+        if (postgres.Status == "healthy")
+        {
+            var (pending, age) = await inbox.LagAsync(ct);
+            lag = new ConsumerLag(pending, age?.TotalSeconds);
+        }
         var healthy = postgres.Status == "healthy" && rabbit.Status == "healthy";
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", postgres, rabbit, lag ?? new ConsumerLag(-1, null));
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", postgres, rabbit, lag);
         return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -24,8 +24,13 @@ public static class StreamRouting
     /// <summary>The device stream keys an id given in a URL may mean: <c>devEui:…</c> as written, or a bare id under each device scheme.</summary>
     public static IReadOnlyList<string> DeviceKeysFor(string id)
     {
-        if (id.Contains(':', StringComparison.Ordinal))
-            return [$"device:{id}"];
-        return RefSchemes.Device.Select(s => DeviceKey(new Reference(s, s == RefSchemes.DevEui ? id.ToUpperInvariant() : id))).ToList();
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+            return colon > 0 && colon < id.Length - 1 ? [DeviceKey(Normalise(Reference.Parse(id)))] : [$"device:{id}"];
+        return RefSchemes.Device.Select(s => DeviceKey(Normalise(new Reference(s, id)))).ToList();
     }
+
+    /// <summary>Device references as adapters write them: a DevEUI is upper-case hex, whatever a URL or a profile said.</summary>
+    public static Reference Normalise(Reference r) =>
+        r.Scheme == RefSchemes.DevEui ? r with { Value = r.Value.ToUpperInvariant() } : r;
 }
