@@ -18,10 +18,10 @@ public sealed record IdpReturnCursor(bool More, Instant? NextStartUtc, long? Nex
     public static IdpReturnCursor? Read(ReadOnlyMemory<byte> raw)
     {
         var json = JsonInput.Parse(raw, "a get_return_messages response");
-        if (json.Failed || json.Root is not JObject root || root["ErrorID"] is not JValue { Type: JTokenType.Integer } error || (long)error != 0) return null;
+        if (json.Failed || json.Root is not JObject root || root["ErrorID"] is not JValue { Type: JTokenType.Integer, Value: long error } || error != 0) return null;
         var more = json.Boolean(root, "More");
         var nextStart = json.String(root, "NextStartUTC") is { Length: > 0 } text && IdpTime.TryParse(text, out var at) ? at : (Instant?)null;
-        var nextId = root["NextStartID"] is JValue { Type: JTokenType.Integer } id && (long)id >= 0 ? (long)id : (long?)null;
+        var nextId = root["NextStartID"] is JValue { Type: JTokenType.Integer, Value: long id } && id >= 0 ? id : (long?)null;
         return json.Failed ? null : new IdpReturnCursor(more, nextStart, nextId);
     }
 }

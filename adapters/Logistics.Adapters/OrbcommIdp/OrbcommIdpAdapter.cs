@@ -28,7 +28,7 @@ public sealed class OrbcommIdpAdapter : IAdapter
 
         if (JsonInput.Member(root, "ErrorID") is not { } error)
             return json.RejectMissing(root, "ErrorID", "the response's ErrorID (0: no error)");
-        if (error is not JValue { Type: JTokenType.Integer } || (long)error != 0)
+        if (error is not JValue { Type: JTokenType.Integer, Value: long code } || code != 0)
             return json.RejectAt(error, "ErrorID 0 (no error; the gateway's error codes are listed by info_errors.json)");
 
         var events = new List<CanonicalEvent>();
