@@ -58,9 +58,9 @@ internal static class IdpReturnMessage
             var min = payload is not null ? json.Number(payload, "MIN") : raw is { Length: > 1 } ? raw[1] : null;
             if (json.Failed) return false;
             if (min != IdpCoreModem.PositionMin) return true; // registration, configuration, metrics, pings: no reading
-            return payload is not null
-                ? FieldsPosition(payload, header, received, json, events, coreFix: true)
-                : RawCorePosition(m, raw!, header, received, json, events);
+            if (payload is null) return RawCorePosition(m, raw!, header, received, json, events);
+            if (FieldsPosition(payload, header, received, json, events, coreFix: true)) return true;
+            return !json.Failed && json.Fail(JsonInput.PathOf(payload, "Fields"), "the latitude and longitude fields of a Reply Position", "none");
         }
         if (payload is not null && FieldsPosition(payload, header, received, json, events, coreFix: false)) return true;
         if (json.Failed) return false;

@@ -92,6 +92,15 @@ public class OrbcommIdpAdapterTests
     }
 
     [Fact]
+    public void a_decoded_reply_position_without_coordinates_rejects_the_page_rather_than_dropping_what_follows()
+    {
+        var json = JsonNode.Parse(LpwanSamples.Bytes(Several))!.AsObject();
+        json["Messages"]![2]!["Payload"]!["Fields"] = new JsonArray(JsonNode.Parse("""{"Name":"fixStatus","Value":"1"}"""));
+        var r = Assert.IsType<Rejected>(Translate(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()))).Rejection;
+        Assert.Equal("$.Messages[2].Payload.Fields", r.Position);
+    }
+
+    [Fact]
     public void the_poller_carrier_is_kept()
     {
         var raw = LpwanSamples.Bytes("OrbcommIdp/Samples/orbcomm-idp-moving-interval-sat.json");
