@@ -8,14 +8,16 @@ namespace Logistics.Host.Translation;
 
 /// <summary>The outcome of translating one raw message.</summary>
 public abstract record Outcome(Guid RawId);
-public sealed record TranslatedOutcome(Guid RawId, IReadOnlyList<CanonicalEvent> Events) : Outcome(RawId);
+public sealed record TranslatedOutcome(Guid RawId, string TenantId, IReadOnlyList<CanonicalEvent> Events) : Outcome(RawId);
 public sealed record QuarantinedOutcome(Guid RawId, string Reason) : Outcome(RawId);
 
 /// <summary>
 /// Appends a batch's events to their streams and records every raw message's outcome in ONE transaction:
 /// either the events and "translated" commit together, or neither does and the batch is redelivered.
 /// Events whose deterministic id is already stored are skipped, so a redelivery or a re-posted body appends nothing;
-/// the unique index on event id is the backstop if two writers ever race.
+/// the unique index on event id is the backstop if two writers ever race. A batch may hold several tenants' messages:
+/// each tenant's events are appended through <c>session.ForTenant</c> in the same session, so the one transaction stays,
+/// and the stored event id is tenant-scoped (<see cref="TenantEventIds"/>).
 /// </summary>
 public sealed class EventAppender(IDocumentStore store, NpgsqlDataSource db, HostSettings settings)
 {
@@ -23,27 +25,31 @@ public sealed class EventAppender(IDocumentStore store, NpgsqlDataSource db, Hos
 
     public async Task<Ledger> CommitAsync(IReadOnlyList<Outcome> outcomes, CancellationToken ct)
     {
-        var fresh = new Dictionary<Guid, CanonicalEvent>();
+        var fresh = new Dictionary<Guid, (string TenantId, CanonicalEvent Event)>();
         var total = 0;
         foreach (var o in outcomes.OfType<TranslatedOutcome>())
             foreach (var e in o.Events)
             {
                 total++;
-                fresh.TryAdd(Guid.Parse(e.EventId), e);
+                fresh.TryAdd(TenantEventIds.For(o.TenantId, e.EventId), (o.TenantId, e));
             }
         foreach (var id in await ExistingAsync(fresh.Keys, ct))
             fresh.Remove(id);
 
         await using var session = store.LightweightSession();
-        foreach (var group in fresh.Values.OrderBy(e => e.OccurredAt).GroupBy(StreamRouting.StreamKeyFor))
+        foreach (var tenant in fresh.GroupBy(f => f.Value.TenantId, f => (StoredId: f.Key, f.Value.Event)))
         {
-            var wrapped = group.Select(e =>
+            var operations = session.ForTenant(tenant.Key);
+            foreach (var group in tenant.OrderBy(e => e.Event.OccurredAt).GroupBy(e => StreamRouting.StreamKeyFor(e.Event)))
             {
-                var w = session.Events.BuildEvent(e);
-                w.Id = Guid.Parse(e.EventId);
-                return (object)w;
-            }).ToArray();
-            session.Events.Append(group.Key, wrapped);
+                var wrapped = group.Select(e =>
+                {
+                    var w = operations.Events.BuildEvent(e.Event);
+                    w.Id = e.StoredId;
+                    return (object)w;
+                }).ToArray();
+                operations.Events.Append(group.Key, wrapped);
+            }
         }
 
         var raw = $"{settings.Schema}.raw_messages";
