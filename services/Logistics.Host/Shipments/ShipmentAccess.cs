@@ -17,12 +17,12 @@ public sealed class ShipmentAccess(IDocumentStore store, NpgsqlDataSource db, Ho
     public async Task<VisibleShipment?> FindAsync(Caller caller, string shipmentId, CancellationToken ct)
     {
         await using (var own = store.QuerySession(caller.TenantId))
-            if (await own.LoadAsync<ShipmentRecord>(shipmentId, ct) is { } mine)
+            if (await own.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(shipmentId), ct) is { } mine)
                 return new VisibleShipment(caller.TenantId, mine, Owned: true);
 
         if (await SharedOwnerAsync(caller.TenantId, shipmentId, ct) is not { } owner) return null;
         await using var theirs = store.QuerySession(owner);
-        return await theirs.LoadAsync<ShipmentRecord>(shipmentId, ct) is { } shared ? new VisibleShipment(owner, shared, Owned: false) : null;
+        return await theirs.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(shipmentId), ct) is { } shared ? new VisibleShipment(owner, shared, Owned: false) : null;
     }
 
     /// <summary>Ids and owners of the shipments other tenants shared with this one.</summary>

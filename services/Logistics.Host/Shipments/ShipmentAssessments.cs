@@ -15,7 +15,7 @@ public sealed class ShipmentAssessments(ShipmentReadings readings)
     /// <summary>The assessment, or null while the shipment has no temperature reading inside a device window.</summary>
     public async Task<ShipmentAssessment?> AssessAsync(string tenantId, ShipmentRecord shipment, CancellationToken ct)
     {
-        var temperatures = await readings.ReadAsync(tenantId, shipment.Id, null, null, MeasurementTypes.Temperature, ct);
+        var temperatures = await readings.ReadAsync(tenantId, shipment.ShipmentId, null, null, MeasurementTypes.Temperature, ct);
         if (temperatures.Count == 0) return null;
         return GxpAssessor.Assess(temperatures.Select(r => new GxpReading(r.Device!, r.OccurredAt, r.Value)), Profile(shipment.Profile), Info(shipment));
     }

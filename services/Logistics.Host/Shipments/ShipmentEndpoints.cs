@@ -65,19 +65,19 @@ public static class ShipmentEndpoints
         {
             var records = reference is null
                 ? await own.Query<ShipmentRecord>().OrderByDescending(x => x.CreatedAt).Take(500).ToListAsync(ct)
-                : await own.LoadManyAsync<ShipmentRecord>(ct, await access.WithRefAsync(caller.TenantId, reference, ct));
+                : await own.LoadManyAsync<ShipmentRecord>(ct, (await access.WithRefAsync(caller.TenantId, reference, ct)).Select(ShipmentStreams.Key));
             visible.AddRange(records.Select(x => (caller.TenantId, x)));
         }
         foreach (var (shipmentId, owner) in await access.SharedWithAsync(caller.TenantId, ct))
         {
             await using var theirs = store.QuerySession(owner);
-            if (await theirs.LoadAsync<ShipmentRecord>(shipmentId, ct) is { } shared
+            if (await theirs.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(shipmentId), ct) is { } shared
                 && (reference is null || shared.Refs.Any(x => x.ToString() == reference)))
                 visible.Add((owner, shared));
         }
 
         var items = new List<ShipmentSummary>();
-        foreach (var (tenant, record) in visible.OrderByDescending(v => v.Record.CreatedAt).ThenBy(v => v.Record.Id, StringComparer.Ordinal))
+        foreach (var (tenant, record) in visible.OrderByDescending(v => v.Record.CreatedAt).ThenBy(v => v.Record.ShipmentId, StringComparer.Ordinal))
         {
             var summary = await summaries.BuildAsync(tenant, record, ct);
             if (status is null || summary.Status == status) items.Add(summary);
@@ -176,7 +176,7 @@ public static class ShipmentEndpoints
     static async Task<ShipmentRecord?> LoadOwnAsync(IDocumentStore store, string tenantId, string id, CancellationToken ct)
     {
         await using var session = store.QuerySession(tenantId);
-        return await session.LoadAsync<ShipmentRecord>(id, ct);
+        return await session.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(id), ct);
     }
 
     /// <summary>Appends one change at the stream version just read (optimistic concurrency: a concurrent change loses, 409).</summary>

@@ -13,7 +13,10 @@ public sealed record DeviceWindow(string Device, Instant From, Instant? To, stri
 /// </summary>
 public sealed record ShipmentRecord
 {
+    /// <summary>The document id Marten gives it: the stream key <c>shipment:&lt;id&gt;</c>.</summary>
     public string Id { get; set; } = "";
+    /// <summary>The shipment's own id (<c>shp_…</c>), as the API shows it.</summary>
+    public required string ShipmentId { get; init; }
     public required string Reference { get; init; }
     public required IReadOnlyList<ShipmentRef> Refs { get; init; }
     public Product? Product { get; init; }
@@ -31,7 +34,8 @@ public sealed class ShipmentRecordProjection : SingleStreamProjection<ShipmentRe
 {
     public ShipmentRecord Create(ShipmentRegistered e) => new()
     {
-        Id = e.ShipmentId,
+        Id = ShipmentStreams.Key(e.ShipmentId),
+        ShipmentId = e.ShipmentId,
         Reference = e.Reference,
         Refs = e.Refs,
         Product = e.Product,

@@ -118,7 +118,8 @@ public static class ShipmentRequests
             {
                 var id = p.GetString()!;
                 if (id.StartsWith("builtin:", StringComparison.Ordinal)) id = id["builtin:".Length..];
-                StandardProfiles.Get(id);
+                if (!StandardProfiles.Ids.Contains(id, StringComparer.Ordinal))
+                    throw new RequestException("profile", $"unknown ready-made profile '{id}'", string.Join(", ", StandardProfiles.Ids) + " or a profile object");
                 return new ProfileSpec(id, null);
             }
             if (p.ValueKind != JsonValueKind.Object) throw new RequestException("profile", "profile must be an id or an object");

@@ -41,7 +41,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
 
     public async Task<ShipmentSummary> BuildAsync(string tenantId, ShipmentRecord s, CancellationToken ct)
     {
-        var timeline = await timelines.ReadAsync(tenantId, s.Id, ct);
+        var timeline = await timelines.ReadAsync(tenantId, s.ShipmentId, ct);
         var retracted = timeline.Where(e => e.Kind == "retraction" && e.SourceEventId is not null).Select(e => e.SourceEventId!).ToHashSet(StringComparer.Ordinal);
         var milestones = timeline.Where(e => e.Kind == "milestone" && e.Code is not null
                                              && (e.SourceEventId is null || !retracted.Contains(e.SourceEventId))).ToList();
@@ -49,7 +49,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
         var latest = actual.LastOrDefault();
 
         var assessment = await assessments.AssessAsync(tenantId, s, ct);
-        var position = await readings.LatestPositionAsync(tenantId, s.Id, ct);
+        var position = await readings.LatestPositionAsync(tenantId, s.ShipmentId, ct);
         var location = position is not null
             ? new ShipmentLocation("device", position.OccurredAt, position.Lat, position.Lon, null, null, position.Device, position.EventId)
             : actual.LastOrDefault(m => m.Location is not null) is { } m
@@ -65,7 +65,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
             : actual.Any(e => e.Code != MilestoneCodes.Booked) || assessment is not null || position is not null ? "in-transit"
             : "planned";
 
-        return new ShipmentSummary(s.Id, s.Reference, s.Refs, s.Product, s.Profile.Id ?? "inline", s.Consignee, s.Legs, s.From, s.To, status,
+        return new ShipmentSummary(s.ShipmentId, s.Reference, s.Refs, s.Product, s.Profile.Id ?? "inline", s.Consignee, s.Legs, s.From, s.To, status,
             s.CreatedAt, s.Devices,
             latest is null ? null : new MilestoneView(latest.At, latest.Code!, latest.Classifier, latest.Carrier, latest.Location, latest.EventId),
             location,
