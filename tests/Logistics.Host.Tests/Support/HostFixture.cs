@@ -58,16 +58,29 @@ public sealed class HostFixture : IAsyncLifetime
     public async Task<TestTenant> CreateTenantAsync(string name)
     {
         var (tenantId, admin) = await _app!.Services.GetRequiredService<ApiKeyStore>().CreateTenantAsync(name, CancellationToken.None);
-        var keys = new Dictionary<Role, string> { [Role.Admin] = admin.Key };
-        var clients = new Dictionary<Role, HttpClient> { [Role.Admin] = Client(admin.Key) };
-        foreach (var role in Roles.All.Where(r => r != Role.Admin))
+        var bootstrap = Client(admin.Key);
+        var keys = new Dictionary<Role, string>();
+        var clients = new Dictionary<Role, HttpClient>();
+        // Every role's key, admin included, belongs to a user (so each may set its own signing password).
+        foreach (var role in Roles.All)
         {
-            using var response = await clients[Role.Admin].PostAsJsonAsync("/api-keys", new { name = role.Name(), role = role.Name(), user = $"{role.Name()}@{tenantId}.example" });
+            using var response = await bootstrap.PostAsJsonAsync("/api-keys", new { name = role.Name(), role = role.Name(), user = $"{role.Name()}@{tenantId}.example" });
             Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
             keys[role] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
             clients[role] = Client(keys[role]);
         }
         return new TestTenant(tenantId, keys, clients);
+    }
+
+    readonly Dictionary<string, Task<object>> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>Made once per fixture and shared by the test classes that ask for it (e.g. tenant A's resources).</summary>
+    public async Task<T> SharedAsync<T>(string key, Func<Task<T>> make) where T : class
+    {
+        Task<object> task;
+        lock (_shared)
+            if (!_shared.TryGetValue(key, out task!)) _shared[key] = task = Task.Run(async () => (object)await make());
+        return (T)await task;
     }
 
     public HttpClient Client(string? key)
