@@ -90,3 +90,33 @@ public sealed class When_two_tenants_use_the_same_middleware(HostFixture host, I
         Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
     }
 }
+
+[Collection(HostCollection.Name)]
+public sealed class When_the_tenants_command_runs_beside_a_running_host(HostFixture host)
+{
+    [Fact]
+    public async Task its_tenant_and_admin_key_work_on_the_host_at_once()
+    {
+        // The CLI reads the host's own settings: the connection string variable and Logistics__Schema.
+        var schema = Environment.GetEnvironmentVariable("Logistics__Schema");
+        var postgres = Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES");
+        Environment.SetEnvironmentVariable("Logistics__Schema", host.RunId);
+        Environment.SetEnvironmentVariable("LOGISTICS_POSTGRES", host.Settings.Postgres);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit;
+        try { exit = Logistics.Cli.CliApp.Run(["tenants", "create", "Beside the host"], stdout, stderr); }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Logistics__Schema", schema);
+            Environment.SetEnvironmentVariable("LOGISTICS_POSTGRES", postgres);
+        }
+        Assert.True(exit == 0, stderr.ToString());
+        var created = System.Text.Json.JsonDocument.Parse(stdout.ToString()).RootElement;
+        var admin = host.Client(created.GetProperty("adminKey").GetString());
+        var keys = await admin.GetJsonAsync("/api-keys");
+        Assert.Equal("admin", Assert.Single(keys.GetProperty("items").EnumerateArray()).GetProperty("role").GetString());
+        // A fresh tenant sees nothing of the others.
+        Assert.Equal(0, (await admin.GetJsonAsync("/shipments")).GetProperty("count").GetInt32());
+    }
+}

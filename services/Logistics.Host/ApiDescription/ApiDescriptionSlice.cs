@@ -30,8 +30,9 @@ public static class ApiDescriptionSlice
                     Version = "v1",
                     Description = "Intake of carrier and sensor messages, shipments with tenants and roles, readings, locations, GxP reports. "
                                   + "Every route but /health and /openapi/v1.json needs `Authorization: Bearer <api key>`; another tenant's resource is 404.",
-                    License = new OpenApiLicense { Name = "Proprietary" },
+                    License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
                 };
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme

@@ -20,6 +20,7 @@ public static class HealthEndpoint
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", Check).WithName("Health").WithTags("Health").AllowAnonymousAccess()
+            .Produces<HealthReport>(StatusCodes.Status200OK).Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("PostgreSQL, RabbitMQ and consumer lag; 503 when a dependency is down. Anonymous.");
         return app;
     }
