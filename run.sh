@@ -20,7 +20,8 @@ cleanup() {
   [ -n "${host_pid:-}" ] && kill "$host_pid" 2>/dev/null && { wait "$host_pid" 2>/dev/null || true; }
   deploy/local/stop.sh
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT TERM   # Ctrl-C at any step: leave through the EXIT trap, never carry on with the next step
 
 # Data written before tenants existed has no tenant_id: it belongs to nobody, so the demo schema starts afresh.
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d logistics -qtAX "$@"; }
