@@ -45,7 +45,7 @@ curl -fsS "$URL/health" >/dev/null || { echo "[run] the host did not become heal
 api() { # api METHOD PATH KEY [JSON] -> body on stdout, fails on a non-2xx answer
   curl -fsS -X "$1" "$URL$2" -H "Authorization: Bearer $3" ${4:+-H 'Content-Type: application/json' --data "$4"}
 }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+field() { grep -oE "\"$1\": ?\"[^\"]+\"" | head -1 | sed -E 's/.*"([^"]+)"$/\1/'; }   # the first string field NAME of a JSON text
 
 # The demo tenant: reused when its admin key still works, otherwise created with a key of every role.
 [ -f "$DEMO/keys.env" ] && . "$DEMO/keys.env"
