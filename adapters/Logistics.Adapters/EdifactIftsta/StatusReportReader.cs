@@ -82,7 +82,7 @@ static class StatusReportReader
                     status.Place ??= s;
                     break;
                 case "GIN" when s[1] == "BJ":
-                    foreach (var sscc in Ssccs(s)) AddOnce(status?.Goods ?? consignment!.Refs, sscc);
+                    foreach (var sscc in Ssccs(s)) AddOnce(status?.Goods ?? consignment?.Refs ?? _headerRefs, sscc);
                     break;
                 case "EQD" when s[1] == "CN":
                     if (!ContainerNumber.TryParse(s[2], out var container, out var error))

@@ -14,7 +14,7 @@ public sealed class FedexAdapter : IAdapter
 {
     const string Document = "a FedEx Track API response ({\"output\": {\"completeTrackResults\": [...]}})";
 
-    public AdapterInfo Info { get; } = new("fedex", AdapterFamilies.Parcel, ["FDXE", "FDXG", "FXFR", "FDXC"], InboundModes.Poll | InboundModes.Webhook,
+    public AdapterInfo Info { get; } = new("fedex", AdapterFamilies.Parcel, ["FDXE", "FDXG", "FXFR"], InboundModes.Poll | InboundModes.Webhook,
         "FedEx Track API 1.0 tracking responses (scan events, estimated delivery)");
 
     public TranslationResult Translate(ReadOnlyMemory<byte> raw, TranslationContext context)

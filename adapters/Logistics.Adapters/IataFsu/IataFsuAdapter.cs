@@ -21,13 +21,10 @@ public sealed class IataFsuAdapter : IAdapter
 
     /// <summary>
     /// IATA 3-digit airline prefixes (the air waybill's first digits, the carrier code of this adapter's events) of
-    /// airlines that send Cargo-IMP/Cargo-XML status updates; the list and its sources are in the carrier catalog.
+    /// airlines whose Cargo-IMP status messages are publicly documented; each claim and its source is in the carrier
+    /// catalog. Any other airline's FSU translates the same way: the prefix comes from the message.
     /// </summary>
-    static readonly string[] AirlinePrefixes =
-    [
-        "001", "006", "014", "016", "020", "057", "074", "081", "098", "112", "125", "131", "157", "160", "172",
-        "176", "180", "205", "217", "235", "297", "369", "406", "607", "618", "695", "724", "784", "781", "999",
-    ];
+    static readonly string[] AirlinePrefixes = ["001", "014", "016", "081", "125", "157", "172", "176"];
 
     public TranslationResult Translate(ReadOnlyMemory<byte> raw, TranslationContext context)
     {

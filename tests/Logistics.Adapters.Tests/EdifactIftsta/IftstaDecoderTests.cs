@@ -117,6 +117,16 @@ public class IftstaDecoderTests
         Assert.Equal("at segment 5 (STS) element 2: expected a status code listed in edifact-iftsta status-map.json, found 998", rejected.Rejection.Message);
     }
 
+    [Fact]
+    public void goods_before_any_consignment_belong_to_the_message_and_give_no_status()
+    {
+        // Found by the fuzz run (input #8465, splice): a GIN+BJ before any CNI crashed the reader.
+        Assert.Empty(Milestones("UNB'UNH++IFTSTA'GIN+BJ+354123451234567892'UNT+'"));
+        var e = Assert.Single(Milestones("UNB+UNOA:2+S+R+250101:1200+1'UNH+1+IFTSTA:D:96A:UN'DTM+137:20250101:102'GIN+BJ+354123451234567892'"
+            + "CNI+1+X1'STS+1+21'DTM+334:202501011200:203'UNT+7+1'UNZ+1+1'"));
+        Assert.Equal("shipment:X1 sscc:354123451234567892", Refs(e));
+    }
+
     static string Find(string relative, [CallerFilePath] string here = "")
     {
         foreach (var start in (string?[])[Path.GetDirectoryName(here), AppContext.BaseDirectory])
