@@ -34,10 +34,5 @@ public sealed class HostSettings
 
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Replays the bundled public samples as a live demo feed (run.sh turns it on).</summary>
-    public bool DemoFeed { get; set; }
-
-    public TimeSpan DemoInterval { get; set; } = TimeSpan.FromSeconds(3);
-
     public string TranslateQueue => $"{QueuePrefix}-translate";
 }

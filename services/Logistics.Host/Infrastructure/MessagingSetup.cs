@@ -1,5 +1,7 @@
 using Logistics.Host.Translation;
 using MassTransit;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Logistics.Host.Infrastructure;
 
@@ -23,6 +25,8 @@ public static class MessagingSetup
                     h.PublisherConfirmation = true;
                     h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                 });
+                // Bus messages carry NodaTime instants (contracts/Logistics.Contracts/Notifications), like storage and the API.
+                cfg.ConfigureJsonSerializerOptions(json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -3,7 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Logistics.Host.Demo;
+namespace Logistics.DemoFeed;
 
 /// <summary>
 /// A 2–8 °C logger on a reefer truck from Rotterdam towards Frankfurt, reporting as a LoRaWAN device through
