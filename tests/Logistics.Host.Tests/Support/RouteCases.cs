@@ -94,6 +94,11 @@ public static class RouteCases
         new("PUT", "/devices/{id}/profile", RouteKind.Own, HttpStatusCode.OK, c =>
             Task.FromResult(Send(HttpMethod.Put, $"/devices/{c.Ids.Device}/profile", new { codec = c.Fresh ? TenantWorld.ProfileCodec : "milesight" }))),
         new("GET", "/assets/{id}/location", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/location"))),
+        new("GET", "/assets", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/assets?bbox=-180,-90,180,90&limit=10000"))),
+        new("GET", "/assets/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/track"))),
+        new("GET", "/shipments/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/track"))),
+        // follow=false: replay what came after Last-Event-ID, then end (a stream that never ends cannot be compared).
+        new("GET", "/locations/stream", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/locations/stream?shipment={c.Ids.ShipmentId}&follow=false"))),
 
         new("GET", "/events/recent", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/events/recent?limit=1000"))),
         new("GET", "/references/{reference}/events", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/references/{c.Ids.Container}/events"))),
