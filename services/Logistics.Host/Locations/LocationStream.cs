@@ -58,6 +58,7 @@ public static class LocationStream
         var (id, reader, horizon) = await feed.SubscribeAsync(ct);
         // Send the headers now: a client learns it is connected before the first fix, not when it comes.
         await http.Response.StartAsync(ct);
+        await http.Response.Body.FlushAsync(ct);
         try
         {
             IReadOnlyList<DeviceWindow> devices = windows is null ? [] : await windows(ct);
