@@ -6,6 +6,7 @@ using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
+using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.Shipments;
@@ -41,6 +42,7 @@ public static class LogisticsHost
         services.AddDevices(settings);
         services.AddLocations(settings);
         services.AddShipments(settings);
+        services.AddNotifications(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
