@@ -2,6 +2,7 @@ using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
 using Logistics.Host.Devices;
 using Logistics.Host.Events;
+using Logistics.Host.Geofences;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
@@ -43,6 +44,7 @@ public static class LogisticsHost
         services.AddLocations(settings);
         services.AddShipments(settings);
         services.AddNotifications(settings);
+        services.AddGeofences(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -59,6 +61,7 @@ public static class LogisticsHost
         app.MapLocations();
         app.MapEvents();
         app.MapShipments();
+        app.MapGeofences();
         app.MapLoggerFileReports();
         return app;
     }
