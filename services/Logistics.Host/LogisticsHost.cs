@@ -12,6 +12,7 @@ using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -45,6 +46,7 @@ public static class LogisticsHost
         services.AddShipments(settings);
         services.AddNotifications(settings);
         services.AddGeofences(settings);
+        services.AddWebhooks(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -62,6 +64,7 @@ public static class LogisticsHost
         app.MapEvents();
         app.MapShipments();
         app.MapGeofences();
+        app.MapWebhooks();
         app.MapLoggerFileReports();
         return app;
     }
