@@ -1,23 +1,24 @@
-using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
 using Newtonsoft.Json.Linq;
 
-namespace Logistics.Adapters.TtsV3;
+namespace Logistics.Adapters.Sdk;
 
 /// <summary>
-/// Readings from <c>uplink_message.decoded_payload</c>, the output of the application's TTS payload formatter.
-/// Formatters are free-form, so only well-known keys are read, each optionally suffixed with a channel
-/// (<c>temperature_0</c> → sensor "0"): temperature (°C), humidity / relative_humidity (%), battery (%),
-/// barometer / barometric_pressure / pressure (hPa), luminosity / illuminance (lux), co2 (ppm), top-level
-/// latitude/longitude/altitude and LPP-style <c>gps_N</c> objects. A <c>time</c> key with an offset is the device's
-/// own time and wins over the network's. Anything else is ignored.
+/// Readings a network server's own payload decoder already put in the message as JSON — TTS <c>decoded_payload</c>,
+/// ChirpStack <c>object</c> — for devices without a codec of ours. Decoders are free-form, so only well-known keys are
+/// read, each optionally suffixed with a channel (<c>temperature_0</c> → sensor "0"): temperature (°C), humidity /
+/// relative_humidity (%), battery / battery_level (%), barometer / barometric_pressure / pressure (hPa), luminosity /
+/// illuminance (lux), co2 (ppm), top-level latitude/longitude/altitude and LPP-style <c>gps_N</c> / <c>location</c>
+/// objects. A <c>time</c> key with an offset is the device's own time and wins over the network's. Anything else is
+/// ignored; a latitude/longitude out of range is a decoder bug and a rejection, not a place.
 /// </summary>
-internal static class TtsDecodedPayload
+public static class DecodedJsonReadings
 {
-    /// <param name="usedHeader">The header the readings used: with the device's own time when the payload gave one.</param>
+    /// <param name="usedHeader">The header the readings used: with the device's own time when the object gave one.</param>
+    /// <returns>The readings' events (possibly none), or a rejection recorded in <paramref name="json"/>.</returns>
     public static TranslationResult Translate(JObject decoded, EventHeader header, JsonInput json, out EventHeader usedHeader)
     {
-        if (TtsV3Adapter.TryParseTime(decoded["time"], out var deviceTime))
+        if (JsonInput.TryExplicitTime(decoded["time"], out var deviceTime))
             header = header.At(deviceTime);
         usedHeader = header;
 
@@ -31,7 +32,7 @@ internal static class TtsDecodedPayload
                 if (ReadPosition(position, channel) is { } pos) values.Add(pos);
                 continue;
             }
-            if (Reading(name) is not var (type, unit) || !Finite(p.Value, out var value))
+            if (Reading(name) is not var (type, unit) || !JsonInput.Finite(p.Value, out var value))
                 continue;
             values.Add(new DecodedMeasurement(type, value, unit, channel));
         }
@@ -57,7 +58,7 @@ internal static class TtsDecodedPayload
         _ => null,
     };
 
-    /// <summary>False (rejected) when the object has a latitude/longitude pair out of range (a formatter bug, not a place).</summary>
+    /// <summary>False (rejected) when the object has a latitude/longitude pair out of range (a decoder bug, not a place).</summary>
     static bool InRange(JObject o, JsonInput json)
     {
         if (!Number(o, "latitude", out var lat) || !Number(o, "longitude", out var lon)) return true;
@@ -71,14 +72,12 @@ internal static class TtsDecodedPayload
             ? new DecodedPosition(lat, lon, Number(o, "altitude", out var alt) ? alt : null, channel)
             : null;
 
-    internal static bool Number(JObject o, string name, out double value)
+    /// <summary>A member that is a JSON number fitting a finite double (1e400 would be infinity, which no event may carry).</summary>
+    public static bool Number(JObject o, string name, out double value)
     {
         value = 0;
-        return o[name] is { } v && Finite(v, out value);
+        return o[name] is { } v && JsonInput.Finite(v, out value);
     }
-
-    /// <summary>A JSON number that fits a double (1e400 would be infinity, which no event may carry).</summary>
-    static bool Finite(JToken v, out double value) => JsonInput.Finite(v, out value);
 
     /// <summary><c>temperature_0</c> → (temperature, "0"); <c>temperature</c> → (temperature, null).</summary>
     static (string Name, string? Channel) SplitChannel(string key)
