@@ -23,7 +23,8 @@ namespace Logistics.Host.Geofences;
 /// fix lands before that — from the last crossing before the late fix, whose later crossings are dropped and recomputed.
 /// Crossings are keyed by their confirming fix, so a re-evaluation writes the same rows again; the timeline rows (under
 /// the shipment's own key, for each shipment whose device window holds the crossing) and the GeofenceCrossed
-/// notifications (outbox, deterministic id) commit with the subscription's progress.
+/// notifications (outbox, deterministic id) commit with the subscription's progress. A notification is held back for
+/// <see cref="LocationSettings.GeofenceNotifySettle"/> and withdrawn if a late fix recomputes its crossing away meanwhile.
 /// </summary>
 public sealed class GeofenceSubscription : SubscriptionBase
 {
@@ -32,6 +33,7 @@ public sealed class GeofenceSubscription : SubscriptionBase
     readonly GeofenceStore _fences;
     readonly NotificationOutbox _outbox;
     readonly IClock _clock;
+    readonly Duration _settle;
 
     public GeofenceSubscription(NpgsqlDataSource db, HostSettings settings, GeofenceStore fences, NotificationOutbox outbox, IClock clock)
     {
@@ -40,6 +42,7 @@ public sealed class GeofenceSubscription : SubscriptionBase
         _fences = fences;
         _outbox = outbox;
         _clock = clock;
+        _settle = Duration.FromTimeSpan(settings.Location.GeofenceNotifySettle);
         Name = "geofence-crossings";
         IncludeType<PositionEvent>();
         IncludeType<DeviceAttached>();
@@ -64,6 +67,8 @@ public sealed class GeofenceSubscription : SubscriptionBase
                     await AttributeAsync(operations, e.TenantId, a.ShipmentId, a.Device, a.From, a.To, ct);
                     break;
                 case DeviceWindowEnded w:
+                    foreach (var crossing in await CrossingIdsFromAsync(e.TenantId, w.Device, w.To, ct))
+                        _outbox.Cancel(operations, e.TenantId, crossing, w.ShipmentId);
                     operations.QueueSqlCommand($"""
                         delete from {_s}.timeline_entries t using {_s}.geofence_crossings c
                         where t.tenant_id = ? and t.ref = ? and t.kind = 'geofence' and t.event_id = c.crossing_id
@@ -103,6 +108,7 @@ public sealed class GeofenceSubscription : SubscriptionBase
             {
                 operations.QueueSqlCommand($"delete from {_s}.timeline_entries where tenant_id = ? and kind = 'geofence' and event_id = ?", tenant, stale);
                 operations.QueueSqlCommand($"delete from {_s}.geofence_crossings where tenant_id = ? and crossing_id = ?", tenant, stale);
+                _outbox.Cancel(operations, tenant, stale);
             }
             // The stored fixes from there on, up to the newest this device has been evaluated to (or this page brings).
             var upTo = (ordered[^1].At, ordered[^1].EventId).CompareTo((state.LastAt, state.LastEventId)) > 0 ? ordered[^1] : null;
@@ -167,7 +173,7 @@ public sealed class GeofenceSubscription : SubscriptionBase
             Code = code,
             DeviceId = device,
             Location = new NotificationPlace(null, fenceName, lat, lon),
-        }, _clock.GetCurrentInstant());
+        }, _clock.GetCurrentInstant(), _clock.GetCurrentInstant() + _settle, subject: crossingId);
     }
 
     static string CrossingId(string tenant, string device, string fence, Crossing c) =>
@@ -220,6 +226,16 @@ public sealed class GeofenceSubscription : SubscriptionBase
         var list = new List<FenceFix>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) list.Add(new FenceFix(r.GetFieldValue<Instant>(0), r.GetString(1), r.GetDouble(2), r.GetDouble(3)));
+        return list;
+    }
+
+    async Task<IReadOnlyList<string>> CrossingIdsFromAsync(string tenant, string device, Instant from, CancellationToken ct)
+    {
+        await using var cmd = _db.CreateCommand($"select crossing_id from {_s}.geofence_crossings where tenant_id = $1 and device = $2 and occurred_at >= $3");
+        foreach (var v in new object[] { tenant, device, from }) cmd.Parameters.Add(new NpgsqlParameter { Value = v });
+        var list = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
         return list;
     }
 

@@ -15,6 +15,12 @@ public sealed class LocationSettings
     /// <summary>Geofence dwell: this many consecutive fixes past the border confirm a crossing.</summary>
     public int GeofenceConfirmFixes { get; set; } = 2;
 
+    /// <summary>
+    /// A geofence crossing is notified only after this long, and not at all if a late fix recomputed it away meanwhile
+    /// (the timeline shows it at once).
+    /// </summary>
+    public TimeSpan GeofenceNotifySettle { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>An ETA change is notified when the newest estimate moved more than this from the last one notified.</summary>
     public TimeSpan EtaChangeThreshold { get; set; } = TimeSpan.FromMinutes(30);
 

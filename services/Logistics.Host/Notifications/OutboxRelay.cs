@@ -9,6 +9,7 @@ namespace Logistics.Host.Notifications;
 /// Publishes committed notifications from the outbox to RabbitMQ (publisher confirms on, each publish with a timeout), then
 /// marks them published. Rows are claimed for 30 s with <c>for update skip locked</c>, so several hosts share the work;
 /// a host that dies mid-publish leaves its claim to expire and another host publishes again — at least once, same id.
+/// A row held back (<c>not_before</c>) waits; a cancelled one is never published.
 /// </summary>
 public sealed class OutboxRelay(NpgsqlDataSource db, HostSettings settings, IBus bus, ILogger<OutboxRelay> log) : BackgroundService
 {
@@ -36,7 +37,8 @@ public sealed class OutboxRelay(NpgsqlDataSource db, HostSettings settings, IBus
             update {s}.notification_outbox set claimed_until = now() + interval '30 seconds'
             where notification_id in (
                 select notification_id from {s}.notification_outbox
-                where published_at is null and (claimed_until is null or claimed_until < now())
+                where published_at is null and cancelled_at is null and (not_before is null or not_before <= now())
+                  and (claimed_until is null or claimed_until < now())
                 order by created_at limit 200 for update skip locked)
             returning notification_id, type, payload::text
             """))

@@ -114,8 +114,8 @@ public sealed class Geofence_crossings(HostFixture host, ITestOutputHelper outpu
         {
             output.WriteLine($"expected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}");
         }
-        await HostFixture.WaitUntilAsync(() => Task.FromResult(receiver.At("/geo").Count >= expected.Count), TimeSpan.FromSeconds(30), "geofence webhooks");
-        await Task.Delay(1000);
+        await HostFixture.WaitUntilAsync(() => Task.FromResult(receiver.At("/geo").Count >= expected.Count), TimeSpan.FromSeconds(60), "geofence webhooks");
+        await Task.Delay(2000);
         var ids = receiver.At("/geo").Select(r => r.Headers["webhook-id"]).ToList();
         var notified = receiver.At("/geo").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data"))
             .Select(d => (d.GetProperty("code").GetString()!, DateTimeOffset.Parse(d.GetProperty("occurredAt").GetString()!))).ToList();
@@ -123,7 +123,8 @@ public sealed class Geofence_crossings(HostFixture host, ITestOutputHelper outpu
                          $"missing={expected.Except(actual).Count()} extra={actual.Except(expected).Count()} webhooks={ids.Count} duplicateWebhookIds={ids.Count - ids.Distinct().Count()} " +
                          $"webhooksNotInOracle={notified.Except(expected).Count()}");
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Empty(expected.Except(notified));
+        // Crossings recomputed away by a late fix within the settle window are never sent: webhooks = the oracle's crossings.
+        Assert.Equal(expected, notified.OrderBy(n => n.Item2).ToList());
         Assert.Equal(fence.GetProperty("id").GetString(),
             JsonDocument.Parse(receiver.At("/geo")[0].Body).RootElement.GetProperty("data").GetProperty("geofenceId").GetString());
     }

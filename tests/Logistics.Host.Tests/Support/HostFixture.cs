@@ -50,6 +50,8 @@ public sealed class HostFixture : IAsyncLifetime
             s.Webhooks.DisableAfterConsecutiveFailures = 4;
             s.Webhooks.PollInterval = TimeSpan.FromMilliseconds(100);
             s.Location.StreamPollInterval = TimeSpan.FromMilliseconds(100);
+            // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
+            s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
             Settings = s;
         });
         await _app.StartAsync();
