@@ -2,14 +2,17 @@ using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
 using Logistics.Host.Devices;
 using Logistics.Host.Events;
+using Logistics.Host.Geofences;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
+using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -41,6 +44,9 @@ public static class LogisticsHost
         services.AddDevices(settings);
         services.AddLocations(settings);
         services.AddShipments(settings);
+        services.AddNotifications(settings);
+        services.AddGeofences(settings);
+        services.AddWebhooks(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -57,6 +63,8 @@ public static class LogisticsHost
         app.MapLocations();
         app.MapEvents();
         app.MapShipments();
+        app.MapGeofences();
+        app.MapWebhooks();
         app.MapLoggerFileReports();
         return app;
     }

@@ -35,4 +35,10 @@ public sealed class HostSettings
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
     public string TranslateQueue => $"{QueuePrefix}-translate";
+
+    /// <summary>Live location: the SSE feed, geofences and ETA notifications (docs/location.md).</summary>
+    public LocationSettings Location { get; set; } = new();
+
+    /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
+    public WebhookSettings Webhooks { get; set; } = new();
 }

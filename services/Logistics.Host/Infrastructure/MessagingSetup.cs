@@ -1,4 +1,5 @@
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using MassTransit;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -16,6 +17,7 @@ public static class MessagingSetup
         services.AddMassTransit(x =>
         {
             x.AddConsumer<TranslateConsumer, TranslateConsumerDefinition>();
+            x.AddWebhookConsumers();
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(settings.RabbitMq), h =>

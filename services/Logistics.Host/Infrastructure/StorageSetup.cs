@@ -41,8 +41,18 @@ public static class StorageSetup
             opts.Events.AppendMode = EventAppendMode.Quick;
             opts.Events.AddEventTypes([typeof(MilestoneEvent), typeof(MeasurementEvent), typeof(PositionEvent),
                 typeof(AssociationEvent), typeof(AlarmEvent), typeof(RetractionEvent)]);
-        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup();
+            // Live processing over committed events (geofences, notifications) runs on the async daemon; a failure stops the
+            // subscription and is logged, it never skips an event. The lock id is per schema: test hosts share one database.
+            opts.Projections.Errors.SkipApplyErrors = false;
+            opts.Projections.Errors.SkipSerializationErrors = false;
+            opts.Projections.Errors.SkipUnknownEvents = false;
+            opts.Projections.DaemonLockId = DaemonLockId(settings.Schema);
+        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
         services.AddHostedService<InboxSchemaInitializer>();
         return services;
     }
+
+    /// <summary>A stable advisory-lock id for the daemon of one schema (Marten's default is the same for every application).</summary>
+    static int DaemonLockId(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("marten-daemon:" + schema)), 0) & 0x3FFFFFFF;
 }

@@ -31,20 +31,21 @@ public sealed record ShipmentSummary(
     Eta? Eta,
     string ExcursionState,
     string? Verdict,
-    int? ReportVersion);
+    int? ReportVersion)
+{
+    /// <summary>The newest estimate of each carrier, by leg (issue 9); <see cref="Eta"/> is the newest of them all.</summary>
+    public IReadOnlyList<CarrierEta> Etas { get; init; } = [];
+}
 
 /// <summary>Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions and the assessment.</summary>
 public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, ShipmentAssessments assessments)
 {
-    static readonly string[] EstimatedArrival = [MilestoneCodes.Delivered, MilestoneCodes.Arrived, MilestoneCodes.AvailableForDelivery];
     static readonly string[] ExceptionCodes = [MilestoneCodes.Exception, MilestoneCodes.CustomsHold];
 
     public async Task<ShipmentSummary> BuildAsync(string tenantId, ShipmentRecord s, CancellationToken ct)
     {
         var timeline = await timelines.ReadAsync(tenantId, s.ShipmentId, ct);
-        var retracted = timeline.Where(e => e.Kind == "retraction" && e.SourceEventId is not null).Select(e => e.SourceEventId!).ToHashSet(StringComparer.Ordinal);
-        var milestones = timeline.Where(e => e.Kind == "milestone" && e.Code is not null
-                                             && (e.SourceEventId is null || !retracted.Contains(e.SourceEventId))).ToList();
+        var milestones = ShipmentEta.Milestones(timeline);
         var actual = milestones.Where(e => e.Classifier == nameof(TimeClassifier.ACT)).ToList();
         var latest = actual.LastOrDefault();
 
@@ -56,9 +57,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
                 ? new ShipmentLocation("milestone", m.At, m.Location!.Lat, m.Location.Lon, m.Location.Unlocode, m.Location.Name, null, m.EventId)
                 : null;
 
-        // The newest estimate: the one received last (the carrier's latest word), the later event time among equals.
-        var eta = milestones.Where(e => e.Classifier is nameof(TimeClassifier.EST) or nameof(TimeClassifier.PLN) && EstimatedArrival.Contains(e.Code))
-            .OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.At).FirstOrDefault();
+        var eta = ShipmentEta.Newest(milestones);
 
         var status = actual.Any(e => e.Code == MilestoneCodes.Delivered) ? "delivered"
             : latest is not null && ExceptionCodes.Contains(latest.Code) ? "exception"
@@ -69,9 +68,12 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
             s.CreatedAt, s.Devices,
             latest is null ? null : new MilestoneView(latest.At, latest.Code!, latest.Classifier, latest.Carrier, latest.Location, latest.EventId),
             location,
-            eta is null ? null : new Eta(eta.At, eta.Classifier!, eta.Carrier ?? eta.Adapter ?? "unknown", eta.Code!),
+            eta is null ? null : new Eta(eta.At, eta.Classifier!, ShipmentEta.Source(eta), eta.Code!),
             ShipmentAssessments.ExcursionState(assessment),
             assessment is null ? null : GxpFormat.Name(assessment.Verdict),
-            ReportVersion: null);
+            ReportVersion: null)
+        {
+            Etas = ShipmentEta.ByCarrier(milestones, s.Legs),
+        };
     }
 }

@@ -41,6 +41,17 @@ public sealed class HostFixture : IAsyncLifetime
             s.RepublishAfter = TimeSpan.FromSeconds(1);
             s.RepublishInterval = TimeSpan.FromMilliseconds(500);
             s.PublishTimeout = TimeSpan.FromSeconds(1);
+            // Webhooks: receivers on loopback, a fresh secrets key, fast retries (the delivery log still shows the schedule).
+            s.Webhooks.AllowPrivateTargets = true;
+            s.Webhooks.SecretKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            s.Webhooks.BackoffBase = TimeSpan.FromMilliseconds(200);
+            s.Webhooks.MaxBackoff = TimeSpan.FromSeconds(1);
+            s.Webhooks.MaxAttempts = 6;
+            s.Webhooks.DisableAfterConsecutiveFailures = 4;
+            s.Webhooks.PollInterval = TimeSpan.FromMilliseconds(100);
+            s.Location.StreamPollInterval = TimeSpan.FromMilliseconds(100);
+            // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
+            s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
             Settings = s;
         });
         await _app.StartAsync();
@@ -99,7 +110,8 @@ public sealed class HostFixture : IAsyncLifetime
             await using (var cmd = Db.CreateCommand($"drop schema if exists {RunId} cascade")) await cmd.ExecuteNonQueryAsync();
             await _app.DisposeAsync();
         }
-        try { LocalServices.RabbitCtl("delete_queue", Settings.TranslateQueue); } catch (InvalidOperationException) { /* best effort */ }
+        foreach (var queue in new[] { Settings.TranslateQueue, $"{Settings.QueuePrefix}-webhooks" })
+            try { LocalServices.RabbitCtl("delete_queue", queue); } catch (InvalidOperationException) { /* best effort */ }
     }
 
     public Task<Guid> PostAsync(string adapterId, byte[] body, string? codec = null) => PostAsync(Http, adapterId, body, codec);

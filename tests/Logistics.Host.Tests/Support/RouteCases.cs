@@ -94,6 +94,11 @@ public static class RouteCases
         new("PUT", "/devices/{id}/profile", RouteKind.Own, HttpStatusCode.OK, c =>
             Task.FromResult(Send(HttpMethod.Put, $"/devices/{c.Ids.Device}/profile", new { codec = c.Fresh ? TenantWorld.ProfileCodec : "milesight" }))),
         new("GET", "/assets/{id}/location", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/location"))),
+        new("GET", "/assets", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/assets?bbox=-180,-90,180,90&limit=10000"))),
+        new("GET", "/assets/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/track"))),
+        new("GET", "/shipments/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/track"))),
+        // follow=false: replay what came after Last-Event-ID, then end (a stream that never ends cannot be compared).
+        new("GET", "/locations/stream", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/locations/stream?shipment={c.Ids.ShipmentId}&follow=false"))),
 
         new("GET", "/events/recent", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/events/recent?limit=1000"))),
         new("GET", "/references/{reference}/events", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/references/{c.Ids.Container}/events"))),
@@ -111,6 +116,24 @@ public static class RouteCases
             $"/shipments/{c.Ids.ShipmentId}/devices/{(c.Fresh ? await FreshOpenWindowAsync(c) : c.Ids.Device)}/end", new { at = "2026-12-31T00:00:00Z" })),
         new("POST", "/shipments/{id}/shares", RouteKind.Foreign, HttpStatusCode.Created, c => Task.FromResult(Send(HttpMethod.Post,
             $"/shipments/{c.Ids.ShipmentId}/shares", new { tenantId = c.ShareTarget }))),
+
+        new("POST", "/geofences/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/geofences",
+            new { name = "matrix", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }))),
+        new("GET", "/geofences/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/geofences"))),
+        new("GET", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/geofences/{c.Ids.GeofenceId}"))),
+        new("DELETE", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,
+            $"/geofences/{(c.Fresh ? (await c.Caller.Clients[Role.Admin].PostJsonAsync("/geofences", new { name = "to-delete", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }, HttpStatusCode.Created)).GetProperty("id").GetString() : c.Ids.GeofenceId)}", null)),
+
+        new("POST", "/webhooks/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/webhooks",
+            new { url = "http://127.0.0.1:9/matrix", events = new[] { "geofence" } }))),
+        new("GET", "/webhooks/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/webhooks"))),
+        new("GET", "/webhooks/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/webhooks/{c.Ids.WebhookId}"))),
+        new("DELETE", "/webhooks/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,
+            $"/webhooks/{(c.Fresh ? (await c.Caller.Clients[Role.Admin].PostJsonAsync("/webhooks", new { url = "http://127.0.0.1:9/gone", events = new[] { "alarm" } }, HttpStatusCode.Created)).GetProperty("id").GetString() : c.Ids.WebhookId)}", null)),
+        new("POST", "/webhooks/{id}/enable", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Send(HttpMethod.Post, $"/webhooks/{c.Ids.WebhookId}/enable", null))),
+        new("GET", "/webhooks/{id}/deliveries", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/webhooks/{c.Ids.WebhookId}/deliveries"))),
+        new("POST", "/webhooks/{id}/deliveries/{deliveryId}/replay", RouteKind.Foreign, HttpStatusCode.Accepted, c => Task.FromResult(Send(HttpMethod.Post,
+            $"/webhooks/{c.Ids.WebhookId}/deliveries/{c.Ids.DeliveryId}/replay", null))),
 
         new("POST", "/reports/logger-file", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post,
             "/reports/logger-file?format=json") { Content = LoggerFile() })),
