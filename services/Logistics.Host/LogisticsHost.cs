@@ -1,6 +1,8 @@
 using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
+using Logistics.Host.Audit;
 using Logistics.Host.Devices;
+using Logistics.Host.Excursions;
 using Logistics.Host.Events;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
@@ -8,6 +10,7 @@ using Logistics.Host.Intake;
 using Logistics.Host.Locations;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
 using NodaTime;
@@ -41,6 +44,9 @@ public static class LogisticsHost
         services.AddDevices(settings);
         services.AddLocations(settings);
         services.AddShipments(settings);
+        services.AddAudit(settings);
+        services.AddShipmentReports(settings);
+        services.AddExcursions(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -58,6 +64,8 @@ public static class LogisticsHost
         app.MapEvents();
         app.MapShipments();
         app.MapLoggerFileReports();
+        app.MapShipmentReports();
+        app.MapAudit();
         return app;
     }
 }

@@ -235,11 +235,15 @@ public static class GxpPdfReport
         c.Heading("QA disposition");
         if (report.Metadata.Signatures is { Count: > 0 } signatures)
         {
-            c.Table([new("Printed name", 120), new("Meaning", 55), new("Date and time", 120), new("Comment", 125), new("Verified", 40)],
-                signatures.Select(s => (IReadOnlyList<string>)[s.PrintedName, s.Meaning, SignedAt(s.SignedAt, report.Metadata.TimeZoneId),
-                    s.Comment ?? "—", s.Verified ? "yes" : "NO"]));
+            // One block per signature, never cut short: the name, the time and the meaning are what 11.50 asks to show.
             foreach (var s in signatures)
-                c.Paragraph($"{s.Id}: {s.Meaning} by {s.PrintedName}, bound to content SHA-256 {s.ContentSha256}.", c.Small, PdfCanvas.Muted);
+            {
+                c.Ensure(40);
+                c.Paragraph($"{s.Meaning.ToUpperInvariant()} — {s.PrintedName}", c.Bold);
+                c.KeyValues([("Meaning", s.Meaning), ("Printed name", s.PrintedName), ("Date and time", SignedAt(s.SignedAt, report.Metadata.TimeZoneId)),
+                    ("Comment", s.Comment ?? "—"),
+                    ("Signature", s.Verified ? $"{s.Id}, verified against this version's content hash" : $"{s.Id}: DOES NOT VERIFY against this version")]);
+            }
             return;
         }
         c.Ensure(70);
