@@ -1,6 +1,8 @@
 using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
+using Logistics.Host.Audit;
 using Logistics.Host.Devices;
+using Logistics.Host.Excursions;
 using Logistics.Host.Events;
 using Logistics.Host.Geofences;
 using Logistics.Host.Health;
@@ -10,6 +12,7 @@ using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
 using Logistics.Host.Webhooks;
@@ -47,6 +50,9 @@ public static class LogisticsHost
         services.AddNotifications(settings);
         services.AddGeofences(settings);
         services.AddWebhooks(settings);
+        services.AddAudit(settings);
+        services.AddShipmentReports(settings);
+        services.AddExcursions(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -66,6 +72,8 @@ public static class LogisticsHost
         app.MapGeofences();
         app.MapWebhooks();
         app.MapLoggerFileReports();
+        app.MapShipmentReports();
+        app.MapAudit();
         return app;
     }
 }

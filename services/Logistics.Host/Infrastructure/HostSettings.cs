@@ -41,4 +41,10 @@ public sealed class HostSettings
 
     /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
     public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
+    public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
+
+    /// <summary>Where the audit key is kept when <see cref="AuditKey"/> is not set; created with a random key on first start.</summary>
+    public string AuditKeyFile { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY_FILE") ?? Logistics.Access.Audit.AuditKey.DefaultFile;
 }

@@ -12,7 +12,8 @@ namespace Logistics.Host.Infrastructure;
 
 /// <summary>
 /// PostgreSQL (with NodaTime types), the slices' plain tables, and Marten: conjoined tenancy, string-keyed streams, event ids
-/// unique, quick batched append. Slices add their projections with <c>services.ConfigureMarten</c>.
+/// unique, quick batched append, and the async daemon (hot/cold: one node runs the live subscriptions). Slices add their
+/// projections and subscriptions with <c>services.ConfigureMarten</c>.
 /// </summary>
 public static class StorageSetup
 {
@@ -41,11 +42,12 @@ public static class StorageSetup
             opts.Events.AppendMode = EventAppendMode.Quick;
             opts.Events.AddEventTypes([typeof(MilestoneEvent), typeof(MeasurementEvent), typeof(PositionEvent),
                 typeof(AssociationEvent), typeof(AlarmEvent), typeof(RetractionEvent)]);
-            // Live processing over committed events (geofences, notifications) runs on the async daemon; a failure stops the
-            // subscription and is logged, it never skips an event. The lock id is per schema: test hosts share one database.
+            // Live processing over committed events (subscriptions, async projections) never skips a failing event: it stops
+            // the agent and logs, and resumes from its last committed progress (JasperFx.Events 2 would skip by default).
             opts.Projections.Errors.SkipApplyErrors = false;
             opts.Projections.Errors.SkipSerializationErrors = false;
             opts.Projections.Errors.SkipUnknownEvents = false;
+            // The lock id is per schema: test hosts share one database.
             opts.Projections.DaemonLockId = DaemonLockId(settings.Schema);
         }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
         services.AddHostedService<InboxSchemaInitializer>();

@@ -1,5 +1,7 @@
 using Logistics.Canonical.Events;
-using Logistics.Gxp.Reports;
+using Logistics.Host.Excursions;
+using Logistics.Host.ShipmentReports;
+using Marten;
 using NodaTime;
 
 namespace Logistics.Host.Shipments;
@@ -37,8 +39,11 @@ public sealed record ShipmentSummary(
     public IReadOnlyList<CarrierEta> Etas { get; init; } = [];
 }
 
-/// <summary>Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions and the assessment.</summary>
-public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, ShipmentAssessments assessments)
+/// <summary>
+/// Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions, the live excursion state (kept
+/// by the live excursion subscription: <c>excursionState</c>, <c>verdict</c>) and the report versions (<c>reportVersion</c>).
+/// </summary>
+public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, IDocumentStore store)
 {
     static readonly string[] ExceptionCodes = [MilestoneCodes.Exception, MilestoneCodes.CustomsHold];
 
@@ -49,7 +54,13 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
         var actual = milestones.Where(e => e.Classifier == nameof(TimeClassifier.ACT)).ToList();
         var latest = actual.LastOrDefault();
 
-        var assessment = await assessments.AssessAsync(tenantId, s, ct);
+        ShipmentExcursions? live;
+        ShipmentReportLog? reports;
+        await using (var session = store.QuerySession(tenantId))
+        {
+            live = await session.LoadAsync<ShipmentExcursions>(ShipmentStreams.Key(s.ShipmentId), ct);
+            reports = await session.LoadAsync<ShipmentReportLog>(ShipmentStreams.Key(s.ShipmentId), ct);
+        }
         var position = await readings.LatestPositionAsync(tenantId, s.ShipmentId, ct);
         var location = position is not null
             ? new ShipmentLocation("device", position.OccurredAt, position.Lat, position.Lon, null, null, position.Device, position.EventId)
@@ -61,7 +72,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
 
         var status = actual.Any(e => e.Code == MilestoneCodes.Delivered) ? "delivered"
             : latest is not null && ExceptionCodes.Contains(latest.Code) ? "exception"
-            : actual.Any(e => e.Code != MilestoneCodes.Booked) || assessment is not null || position is not null ? "in-transit"
+            : actual.Any(e => e.Code != MilestoneCodes.Booked) || live?.LastReadingAt is not null || position is not null ? "in-transit"
             : "planned";
 
         return new ShipmentSummary(s.ShipmentId, s.Reference, s.Refs, s.Product, s.Profile.Id ?? "inline", s.Consignee, s.Legs, s.From, s.To, status,
@@ -69,9 +80,9 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
             latest is null ? null : new MilestoneView(latest.At, latest.Code!, latest.Classifier, latest.Carrier, latest.Location, latest.EventId),
             location,
             eta is null ? null : new Eta(eta.At, eta.Classifier!, ShipmentEta.Source(eta), eta.Code!),
-            ShipmentAssessments.ExcursionState(assessment),
-            assessment is null ? null : GxpFormat.Name(assessment.Verdict),
-            ReportVersion: null)
+            live?.ExcursionState ?? "none",
+            live?.LastReadingAt is null ? null : live.Verdict,
+            ReportVersion: reports?.Newest?.Version)
         {
             Etas = ShipmentEta.ByCarrier(milestones, s.Legs),
         };

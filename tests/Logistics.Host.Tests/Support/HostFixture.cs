@@ -18,6 +18,8 @@ namespace Logistics.Host.Tests.Support;
 public sealed class HostFixture : IAsyncLifetime
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>The audit key this host signs with (base64); the CLI is given the same one to verify.</summary>
+    public string AuditKey { get; } = Logistics.Access.Audit.AuditKey.NewRandom().ToBase64();
     /// <summary>Tenant A's admin key (admin includes every role).</summary>
     public HttpClient Http { get; private set; } = null!;
     /// <summary>No Authorization header at all.</summary>
@@ -52,6 +54,7 @@ public sealed class HostFixture : IAsyncLifetime
             s.Location.StreamPollInterval = TimeSpan.FromMilliseconds(100);
             // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
             s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
+            s.AuditKey = AuditKey;
             Settings = s;
         });
         await _app.StartAsync();

@@ -54,6 +54,25 @@ public static class RouteCases
         return device;
     }
 
+    public const string SigningPassword = "a long signing password";
+
+    /// <summary>A signature by the calling role's own user on the newest version of A's shipment (its password set first).</summary>
+    static async Task<HttpRequestMessage> SignatureAsync(CallContext c)
+    {
+        var version = 1;
+        if (c.Fresh)
+        {
+            var client = c.Caller.Clients[c.Role];
+            using (var put = await client.PutAsJsonAsync($"/users/{c.Role.Name()}@{c.Caller.Id}.example/signing-password", new { password = SigningPassword }))
+                Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+            using var report = await client.GetAsync($"/shipments/{c.Ids.ShipmentId}/report");
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            version = int.Parse(report.Headers.GetValues("X-Report-Version").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Send(HttpMethod.Post, $"/shipments/{c.Ids.ShipmentId}/reports/{version}/signatures",
+            new { meaning = "reviewed", password = SigningPassword, comment = "route matrix" });
+    }
+
     static MultipartFormDataContent LoggerFile() => new()
     {
         { new StringContent("time,celsius\n2026-01-01T00:00:00Z,5.0\n2026-01-01T00:10:00Z,5.2\n"), "readings", "readings.csv" },
@@ -137,6 +156,12 @@ public static class RouteCases
 
         new("POST", "/reports/logger-file", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post,
             "/reports/logger-file?format=json") { Content = LoggerFile() })),
+
+        new("GET", "/shipments/{id}/report", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/report?format=json"))),
+        new("GET", "/shipments/{id}/reports", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/reports"))),
+        new("POST", "/shipments/{id}/reports/{version}/signatures", RouteKind.Foreign, HttpStatusCode.Created, SignatureAsync),
+        // One stable entry (the tenant's creation): two calls in a row answer the same, whatever the chain gains meanwhile.
+        new("GET", "/audit", RouteKind.Own, HttpStatusCode.OK, c => Task.FromResult(Get($"/audit?target=tenant:{c.Caller.Id}"))),
     ];
 
     /// <summary>The response as a comparable text: status, and the body with the given names and the trace id blanked.</summary>
