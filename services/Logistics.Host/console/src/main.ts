@@ -46,7 +46,11 @@ async function route(): Promise<void> {
   for (const a of nav.querySelectorAll('a')) a.toggleAttribute('aria-current', path.startsWith(a.getAttribute('href')!.slice(1)));
   main.replaceChildren();
   if (!me) {
-    signInPage(main, m => { me = m; location.hash = path === '/signin' ? '#/shipments' : `#${path}`; void route(); });
+    signInPage(main, m => {
+      me = m;
+      const target = path === '/signin' ? '#/shipments' : `#${path}`;
+      if (location.hash === target) void route(); else location.hash = target; // a new hash routes by itself
+    });
     document.title = 'Sign in · Logistics console';
     return;
   }

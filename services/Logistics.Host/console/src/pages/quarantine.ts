@@ -47,7 +47,7 @@ export function quarantinePage(main: HTMLElement, me: Me): () => void {
       try {
         await send('POST', `/quarantine/${q.id}/replay`);
         status(note, `Replayed: message ${q.id} was sent to translation again. If the adapter still refuses it, it comes back here with its reason.`, 'ok');
-        setTimeout(() => void load(), 3000);
+        void settle(q);
       } catch (e) { status(note, explain(e), 'error'); replay.disabled = false; }
     });
     return h('article', { class: 'card', 'data-id': q.id, 'aria-labelledby': `q-${q.id}` },
@@ -55,6 +55,19 @@ export function quarantinePage(main: HTMLElement, me: Me): () => void {
       h('p', { class: 'reason' }, h('strong', {}, 'Reason: '), q.reason ?? 'none given'),
       h('p', { class: 'sub mono' }, `id ${q.id} · ${q.size} bytes · sha256 ${q.sha256.slice(0, 16)}… · replayed ${q.replays} time${q.replays === 1 ? '' : 's'}`),
       h('div', { class: 'actions' }, show, ' ', replay), note, body);
+  }
+
+  /** After a replay: reload until the message is back with one more replay, or gone (translated), for up to 30 s. */
+  async function settle(q: Quarantined): Promise<void> {
+    for (let i = 0; i < 15 && !abort.signal.aborted; i++) {
+      await new Promise(r => setTimeout(r, 2000));
+      try {
+        const now = await get<{ items: Quarantined[] }>('/quarantine', abort.signal);
+        const back = now.items.find(x => x.id === q.id);
+        if (back && back.replays > q.replays) { await load(); return; }
+      } catch { /* keep trying until the time is up */ }
+    }
+    await load();
   }
 
   void load();
