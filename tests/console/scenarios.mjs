@@ -139,12 +139,12 @@ const scenarios = {
     await page.goto(`${url}#/map?shipment=${seed.main.id}`);
     await page.getByTestId('live-state').filter({ hasText: 'live' }).waitFor();
     check(await page.locator('.leaflet-overlay-pane path').count() > 100, 'the country outlines are drawn');
-    await page.locator(`li[data-asset="${seed.main.devEui}"]`).waitFor();
-    const before = await page.locator(`li[data-asset="${seed.main.devEui}"]`).textContent();
+    await page.locator(`li[data-asset="${seed.main.asset}"]`).waitFor();
+    const before = await page.locator(`li[data-asset="${seed.main.asset}"]`).textContent();
     const response = await fetch(new URL(seed.live.path, url), { method: 'POST', headers: { Authorization: `Bearer ${seed.keys.integrator}` }, body: readFileSync(seed.live.body) });
     check(response.status === 202, `posting the live fix: ${response.status}`);
-    await page.locator(`li[data-asset="${seed.main.devEui}"]`).filter({ hasText: seed.live.lat.toFixed(4) }).waitFor({ timeout: 30_000 });
-    const after = await page.locator(`li[data-asset="${seed.main.devEui}"]`).textContent();
+    await page.locator(`li[data-asset="${seed.main.asset}"]`).filter({ hasText: seed.live.lat.toFixed(4) }).waitFor({ timeout: 30_000 });
+    const after = await page.locator(`li[data-asset="${seed.main.asset}"]`).textContent();
     check(before !== after, 'the position moved live');
     await shot(page, 'map');
   },
@@ -165,8 +165,10 @@ const scenarios = {
     check(said.startsWith('Signed:') && said.includes(`approved by ${seed.users.admin}`), `approval: ${said}`);
     const version = await page.locator('tr[data-version]').first().textContent();
     check(version.includes('approved') && version.includes(`reviewed by ${seed.users.qa}`) && version.includes(`approved by ${seed.users.admin}`), `the version row: ${version}`);
-    const audit = await page.locator('tr[data-action]').allTextContents();
-    check(audit.filter(a => a.includes('report.signed')).length >= 2, `the audit trail shows the signatures: ${audit.join(' | ')}`);
+    // The audit trail reloads after each signature: wait for both signatures to be in it.
+    const signed = page.locator('tr[data-action="report.signed"]');
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-action="report.signed"]').length >= 2, null, { timeout: 70_000 }).catch(() => {});
+    check(await signed.count() === 2, `the audit trail shows the two signatures: ${(await page.locator('tr[data-action]').allTextContents()).join(' | ')}`);
     await shot(page, 'signed');
   },
 
@@ -180,8 +182,9 @@ const scenarios = {
     check(said.startsWith('Signed:'), `review: ${said}`);
     said = await sign(page, 'approved', seed.password, 'approving my own review');
     check(said.startsWith('Refused, because it conflicts') && said.includes('the approver must be someone else'), `same person approving: ${said}`);
-    const audit = await page.locator('tr[data-action]').allTextContents();
-    check(audit.some(a => a.includes('signature.failed')), `the failed attempt is in the audit trail: ${audit.join(' | ')}`);
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-action="signature.failed"]').length >= 1).catch(() => {});
+    check(await page.locator('tr[data-action="signature.failed"]').count() === 1,
+      `the failed attempt is in the audit trail: ${(await page.locator('tr[data-action]').allTextContents()).join(' | ')}`);
     await shot(page, 'refusal');
   },
 
@@ -221,8 +224,8 @@ const scenarios = {
     for (const where of ['shipment', 'shipments', 'map', 'quarantine']) {
       if (where !== 'shipment') {
         await page.goto(`${url}#/${where}`);
-        await page.waitForLoadState('networkidle').catch(() => {});
-        await page.waitForTimeout(500);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(1500); // the page's reads settle (the map's stream never ends, so no network-idle wait)
       }
       const problems = await page.evaluate(() => {
         const out = [];

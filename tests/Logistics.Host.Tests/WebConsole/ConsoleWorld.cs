@@ -77,7 +77,7 @@ public sealed class ConsoleWorld
             {
                 id = main.Id,
                 reference = "PO-DEMO-4711",
-                devEui = main.DevEui,
+                asset = main.Device,
                 status = summary.GetProperty("status").GetString(),
                 latestMilestone = summary.GetProperty("latestMilestone").GetProperty("code").GetString(),
                 excursionState = summary.GetProperty("excursionState").GetString(),

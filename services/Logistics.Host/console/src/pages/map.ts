@@ -42,29 +42,31 @@ export function mapPage(main: HTMLElement, shipmentId: string | null): () => voi
   status(message, 'Loading…');
   get<{ count?: number; items?: AssetPosition[] } | AssetPosition[]>('/assets?bbox=-180,-90,180,90', abort.signal)
     .then(result => {
+      if (abort.signal.aborted) return;
       const items = Array.isArray(result) ? result : result.items ?? [];
       for (const p of items) place(p.id, p.lat, p.lon, p.occurredAt, p.method);
       status(message, `${items.length} asset${items.length === 1 ? '' : 's'} with a current position.`);
-      if (!shipmentId && items.length) map.fitBounds(L.latLngBounds(items.map(p => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 6 });
+      if (!shipmentId && items.length) map.fitBounds(L.latLngBounds(items.map(p => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 6, animate: false });
     })
     .catch(e => { if (!abort.signal.aborted) status(message, explain(e), 'error'); });
 
   if (shipmentId) {
     get<FeatureCollection>(`/shipments/${encodeURIComponent(shipmentId)}/track`, abort.signal)
       .then(track => {
+        if (abort.signal.aborted) return;
         const layer = L.geoJSON(track, {
           style: { color: '#b45309', weight: 3 },
           pointToLayer: (f, at) => L.circleMarker(at, { radius: 5, color: '#111827', weight: 1, fillColor: '#f59e0b', fillOpacity: 1 })
             .bindTooltip(String(f.properties?.code ?? f.properties?.kind ?? 'milestone')),
         }).addTo(map);
         const bounds = layer.getBounds();
-        if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 8 });
+        if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 8, animate: false });
       })
       .catch(e => { if (!abort.signal.aborted) status(message, explain(e), 'error'); });
   }
 
   const stop = subscribe(`/locations/stream${shipmentId ? `?shipment=${encodeURIComponent(shipmentId)}` : ''}`, m => {
-    if (m.event !== 'location') return;
+    if (m.event !== 'location' || abort.signal.aborted) return;
     const e = JSON.parse(m.data) as LocationEvent;
     place(e.asset, e.lat, e.lon, e.occurredAt, e.method);
   }, state => { live.textContent = state; });

@@ -141,7 +141,8 @@ export function shipmentPage(main: HTMLElement, id: string, me: Me): () => void 
           `${base}/reports/${version.value}/signatures`, { meaning: meaning.value, password: password.value, comment: comment.value });
         password.value = '';
         await loadVersions().catch(fail);
-        void loadAudit();
+        // The signature's audit entry is written from the committed event on the host's async daemon: wait for it.
+        void loadAudit(entries => entries.some(x => x.action === 'report.signed' && (x.after ?? '').includes(made!.id)));
         const again = signing.querySelector<HTMLElement>('[data-testid="sign-result"]')!;
         status(again, `Signed: version ${made!.version} ${made!.meaning} by ${made!.signer} at ${made!.signedAt}.`, 'ok');
       } catch (err) {
@@ -153,10 +154,16 @@ export function shipmentPage(main: HTMLElement, id: string, me: Me): () => void 
     signing.append(form);
   }
 
-  async function loadAudit(): Promise<void> {
+  /** Reads the shipment's audit trail; with <until>, reads again every 2 s (up to 60 s) until it holds what is awaited. */
+  async function loadAudit(until?: (entries: AuditEntry[]) => boolean): Promise<void> {
     if (me.role !== 'qa' && me.role !== 'admin') { status(auditNote, `The audit trail needs a qa or admin key; this key’s role is ${me.role}.`); return; }
     try {
-      const page = await get<{ entries: AuditEntry[] }>(`/audit?target=${encodeURIComponent(`shipment:${id}`)}`, abort.signal);
+      let page = await get<{ entries: AuditEntry[] }>(`/audit?target=${encodeURIComponent(`shipment:${id}`)}`, abort.signal);
+      for (let i = 0; until && !until(page.entries) && i < 30 && !abort.signal.aborted; i++) {
+        status(auditNote, 'Waiting for the host to record the signature in the audit trail…');
+        await new Promise(r => setTimeout(r, 2000));
+        page = await get<{ entries: AuditEntry[] }>(`/audit?target=${encodeURIComponent(`shipment:${id}`)}`, abort.signal);
+      }
       audit.replaceChildren();
       status(auditNote, `${page.entries.length} entr${page.entries.length === 1 ? 'y' : 'ies'}, oldest first; each is hash-chained to the one before.`);
       for (const e of page.entries)
