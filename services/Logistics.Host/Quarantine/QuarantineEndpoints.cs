@@ -20,6 +20,7 @@ public static class QuarantineEndpoints
         group.MapGet("/{id:guid}", Get).WithName("GetQuarantined").RequireRoles(Role.Integrator, Role.Viewer)
             .WithSummary("One quarantined message of the tenant, with the adapter's reason.");
         group.MapGet("/{id:guid}/body", Body).WithName("GetQuarantinedBody").RequireRoles(Role.Integrator)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("The raw bytes of a quarantined message exactly as they arrived (its stored content type), to see why it was refused.");
         group.MapPost("/{id:guid}/replay", Replay).WithName("ReplayQuarantined").RequireRoles(Role.Integrator)
             .WithSummary("Translate a quarantined message again; 202, and the outcome shows in /quarantine or the streams.");
