@@ -14,6 +14,7 @@ using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
+using Logistics.Host.Telemetry;
 using Logistics.Host.Translation;
 using Logistics.Host.Webhooks;
 using NodaTime;
@@ -54,6 +55,7 @@ public static class LogisticsHost
         services.AddShipmentReports(settings);
         services.AddExcursions(settings);
         services.AddApiDescription(settings);
+        services.AddTelemetry(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
