@@ -22,12 +22,9 @@ public static class TelemetrySlice
         var t = settings.Telemetry;
         services.AddSingleton<HostMetrics>();
         services.AddSingleton<PollerBudgets>();
-        // Marten's own spans (connection and session activity) and its event append counters.
-        services.ConfigureMarten(opts =>
-        {
-            opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
-            opts.OpenTelemetry.TrackEventCounters();
-        });
+        // Marten's own spans (connection and session activity). Not its event counters: they are tagged with the tenant id,
+        // and the scrape is shared by all tenants (logistics.events.appended counts appends without it).
+        services.ConfigureMarten(opts => opts.OpenTelemetry.TrackConnections = TrackLevel.Normal);
 
         // Console logs are JSON lines with their scopes (raw message id, adapter, tenant: LogScopes) and the trace id.
         services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = ConsoleFormatterNames.Json);
@@ -49,7 +46,7 @@ public static class TelemetrySlice
                 .AddNpgsql())
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(LogisticsTelemetry.MeterName, "MassTransit", "Marten")
+                metrics.AddMeter(LogisticsTelemetry.MeterName, "MassTransit")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation();
