@@ -12,6 +12,7 @@ using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.Retention;
 using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Telemetry;
@@ -56,6 +57,7 @@ public static class LogisticsHost
         services.AddExcursions(settings);
         services.AddApiDescription(settings);
         services.AddTelemetry(settings);
+        services.AddRetention(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -76,6 +78,7 @@ public static class LogisticsHost
         app.MapLoggerFileReports();
         app.MapShipmentReports();
         app.MapAudit();
+        app.MapRetention();
         return app;
     }
 }

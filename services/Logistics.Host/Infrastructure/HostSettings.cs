@@ -42,6 +42,9 @@ public sealed class HostSettings
     /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
     public WebhookSettings Webhooks { get; set; } = new();
 
+    /// <summary>Retention defaults per kind of record and the purge interval (docs/operations.md, "Retention").</summary>
+    public Retention.RetentionSettings Retention { get; set; } = new();
+
     /// <summary>Traces and metrics: the Prometheus scrape listener and OTLP export (docs/operations.md).</summary>
     public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
 
