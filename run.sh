@@ -42,6 +42,10 @@ dotnet build services/Logistics.DemoFeed/Logistics.DemoFeed.csproj -c Release -o
 # are sealed with a key kept beside the demo keys (docs/webhooks.md).
 [ -s "$DEMO/webhook-secret.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$DEMO/webhook-secret.key")
 export Logistics__Webhooks__AllowPrivateTargets=true Logistics__Webhooks__SecretKey="$(cat "$DEMO/webhook-secret.key")"
+# Metrics: the Prometheus scrape listener on its own loopback port (not a route of the tenant API: docs/operations.md).
+url_port="${URL##*:}"; url_port="${url_port%%/*}"
+METRICS_PORT="${LOGISTICS_METRICS_PORT:-$((url_port + 4000))}"
+export Logistics__Telemetry__PrometheusPort="$METRICS_PORT"
 ASPNETCORE_URLS="$URL" Logging__LogLevel__Default=Warning Logging__LogLevel__Logistics=Information dotnet .data/host/Logistics.Host.dll &
 host_pid=$!
 for _ in $(seq 60); do curl -fsS "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -130,6 +134,12 @@ cat <<INFO
   A key for a colleague (admin), and another tenant:
     curl -s -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' -d '{"name": "ops", "role": "viewer", "user": "ops@demo.example"}' $URL/api-keys; echo
     ./logistics tenants create "Consignee Hospital"
+
+  Operations (docs/operations.md): metrics for Prometheus, traces and metrics over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT
+  is set before ./run.sh, logs as JSON lines (raw message id, adapter, tenant, trace id) on the host's console:
+    curl -s http://127.0.0.1:$METRICS_PORT/metrics | grep '^logistics_'
+    curl -s -H "Authorization: Bearer $ADMIN_KEY" $URL/retention; echo
+    curl -s -X PUT -H "Authorization: Bearer $QA_KEY" -H 'Content-Type: application/json' -d '{"reason": "demo hold"}' $URL/shipments/$SHIPMENT_ID/legal-hold; echo
 
   Ctrl-C stops the demo feed, the host, RabbitMQ and PostgreSQL.
 INFO

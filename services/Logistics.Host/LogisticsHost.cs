@@ -13,8 +13,10 @@ using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.Retention;
 using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
+using Logistics.Host.Telemetry;
 using Logistics.Host.Translation;
 using Logistics.Host.Webhooks;
 using NodaTime;
@@ -56,6 +58,8 @@ public static class LogisticsHost
         services.AddExcursions(settings);
         services.AddApiDescription(settings);
         services.AddWebConsole(settings);
+        services.AddTelemetry(settings);
+        services.AddRetention(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -77,6 +81,7 @@ public static class LogisticsHost
         app.MapLoggerFileReports();
         app.MapShipmentReports();
         app.MapAudit();
+        app.MapRetention();
         return app;
     }
 }

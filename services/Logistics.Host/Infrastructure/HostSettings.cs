@@ -45,6 +45,12 @@ public sealed class HostSettings
     /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
     public WebhookSettings Webhooks { get; set; } = new();
 
+    /// <summary>Retention defaults per kind of record and the purge interval (docs/operations.md, "Retention").</summary>
+    public Retention.RetentionSettings Retention { get; set; } = new();
+
+    /// <summary>Traces and metrics: the Prometheus scrape listener and OTLP export (docs/operations.md).</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
+
     /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
     public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
 

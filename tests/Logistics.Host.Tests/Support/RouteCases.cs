@@ -141,6 +141,18 @@ public static class RouteCases
 
         new("POST", "/geofences/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/geofences",
             new { name = "matrix", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }))),
+        new("GET", "/retention/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/retention"))),
+        // The defaults: the role matrix must not shorten tenant A's retention (other tests keep their data).
+        new("PUT", "/retention/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Send(HttpMethod.Put, "/retention",
+            new { rawMessageDays = 1827, quarantineDays = 1827, readModelDays = 1827 }))),
+        new("POST", "/retention/purge", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Send(HttpMethod.Post, "/retention/purge", null))),
+        new("PUT", "/shipments/{id}/legal-hold", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Send(HttpMethod.Put,
+            $"/shipments/{c.Ids.ShipmentId}/legal-hold", new { reason = "route matrix" }))),
+        new("DELETE", "/shipments/{id}/legal-hold", RouteKind.Foreign, HttpStatusCode.NoContent, async c =>
+        {
+            if (c.Fresh) await c.Caller.Clients[Role.Admin].PutJsonAsync($"/shipments/{c.Ids.ShipmentId}/legal-hold", new { reason = "to release" }, HttpStatusCode.OK);
+            return Send(HttpMethod.Delete, $"/shipments/{c.Ids.ShipmentId}/legal-hold", null);
+        }),
         new("GET", "/geofences/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/geofences"))),
         new("GET", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/geofences/{c.Ids.GeofenceId}"))),
         new("DELETE", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,
