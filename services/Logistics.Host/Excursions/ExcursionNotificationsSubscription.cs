@@ -23,7 +23,7 @@ public sealed class ExcursionNotificationsSubscription : SubscriptionBase
     public ExcursionNotificationsSubscription(IServiceProvider services)
     {
         _services = services;
-        Name = "excursion-notifications"; // beside Notifications/ShipmentNotificationsSubscription (milestones, ETA): names are unique per store
+        Name = "excursion-notifications";
         IncludeType<ExcursionObserved>();
         IncludeType<ExcursionAlarmRaised>();
         IncludeType<ReportVersionMade>();
