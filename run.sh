@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # The main job: PostgreSQL and RabbitMQ up (installed if missing), the host on http://127.0.0.1:5080 with its schema
-# applied, and a demo feed replaying the bundled public samples plus a live simulated logger. Ctrl-C stops all of it.
+# applied, and a demo feed replaying the bundled public samples plus a live simulated logger. Ctrl-C stops the host and the services this run started.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+# Only the services this run starts are stopped on exit: a database another ./run.sh or ./test.sh already had up stays up.
+export LOGISTICS_STARTED_FILE; LOGISTICS_STARTED_FILE="$(mktemp)"
 deploy/local/start.sh
 . deploy/local/env.sh
 
 cleanup() {
   trap - INT TERM EXIT
   [ -n "${host_pid:-}" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
-  deploy/local/stop.sh
+  for service in $(tac "$LOGISTICS_STARTED_FILE" 2>/dev/null); do deploy/local/stop.sh "$service"; done
+  rm -f "$LOGISTICS_STARTED_FILE"
 }
 trap cleanup INT TERM EXIT
 
@@ -36,6 +39,6 @@ cat <<INFO
   Send your own: curl -s -X POST --data-binary @adapters/Logistics.Adapters/TtsV3/Samples/<file> "$URL/ingest/tts-v3?codec=milesight"
   Translate offline: ./logistics translate --adapter dcsa-tnt adapters/Logistics.Adapters/DcsaTnt/Samples/<file>
 
-  Ctrl-C stops the host, RabbitMQ and PostgreSQL.
+  Ctrl-C stops the host, and RabbitMQ and PostgreSQL if this run started them.
 INFO
 wait "$host_pid"
