@@ -35,7 +35,9 @@ public static class LogisticsHost
         services.AddSingleton<DeviceProfiles>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<EventAppender>();
+        services.AddSingleton<RepublishQueue>();
         services.AddHostedService<Republisher>();
+        services.AddHealth(settings);
         if (settings.DemoFeed) services.AddHostedService<DemoFeed>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));

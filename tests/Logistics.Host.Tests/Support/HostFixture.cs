@@ -48,7 +48,8 @@ public sealed class HostFixture : IAsyncLifetime
             await using (var cmd = Db.CreateCommand($"drop schema if exists {RunId} cascade")) await cmd.ExecuteNonQueryAsync();
             await _app.DisposeAsync();
         }
-        try { LocalServices.RabbitCtl("delete_queue", Settings.TranslateQueue); } catch (InvalidOperationException) { /* best effort */ }
+        foreach (var queue in Settings.TranslateQueues)
+            try { LocalServices.RabbitCtl("delete_queue", queue); } catch (InvalidOperationException) { /* best effort */ }
     }
 
     public async Task<Guid> PostAsync(string adapterId, byte[] body, string? codec = null)
