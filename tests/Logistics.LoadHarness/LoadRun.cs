@@ -102,7 +102,7 @@ public static class LoadRun
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    static byte[] Uplink(string devEui, DateTimeOffset time, double celsius, int fCnt)
+    public static byte[] Uplink(string devEui, DateTimeOffset time, double celsius, int fCnt)
     {
         var payload = new byte[7];
         payload[0] = 1; payload[1] = 0x67; BinaryPrimitives.WriteInt16BigEndian(payload.AsSpan(2), (short)Math.Round(celsius * 10));

@@ -145,7 +145,8 @@ public sealed class TranslateReceivers(IReceiveEndpointConnector connector, Host
         e.SetQueueArgument("x-delivery-limit", 20);
         // References arrive by send to the endpoint's own exchange (stage one) or by partition (stage two), never by publish.
         e.ConfigureConsumeTopology = false;
-        // ~2 minutes of backing-off retries: a PostgreSQL crash and restart is ridden out in memory, not in _error.
-        e.UseMessageRetry(r => r.Exponential(12, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500)));
+        // ~2.5 minutes of retries, at most 5 s apart: a PostgreSQL crash and restart is ridden out in memory, not in
+        // _error, and translation resumes within seconds of the database answering again.
+        e.UseMessageRetry(r => r.Exponential(32, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300)));
     }
 }
