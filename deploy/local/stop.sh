@@ -42,6 +42,7 @@ stop_epmd() {
 case "${1:-all}" in
   postgres) stop_postgres ;;
   rabbitmq) stop_rabbitmq ;;
+  epmd) stop_epmd ;;
   all) stop_rabbitmq; stop_postgres ;;
-  *) echo "usage: $0 [all|postgres|rabbitmq]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|postgres|rabbitmq|epmd]" >&2; exit 2 ;;
 esac

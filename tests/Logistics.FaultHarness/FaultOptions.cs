@@ -5,7 +5,8 @@ namespace Logistics.FaultHarness;
 /// <summary>
 /// What to run: <c>--host-dll</c> (a built Logistics.Host.dll), <c>--hosts</c> host processes on ports from
 /// <c>--base-port</c>, <c>--rate</c> uplinks/s for <c>--seconds</c>, <c>--kills</c> SIGKILLs spread evenly over the run
-/// (broker, postmaster, a host, in turn; <c>--targets</c> picks others, e.g. <c>rabbitmq,postgres</c>),
+/// (broker, postmaster, a host, in turn; <c>--targets</c> picks others, e.g. <c>rabbitmq,postgres</c>, or
+/// <c>rabbitmq-node</c>: a node of the local 3-node cluster of deploy/local/cluster.sh, with <c>--rabbitmq-cluster</c>),
 /// each dependency kept down <c>--down-seconds</c>, then up to <c>--drain-seconds</c> to drain.
 /// <c>--repo</c> is the repository root (its deploy/local scripts kill and start the services).
 /// </summary>

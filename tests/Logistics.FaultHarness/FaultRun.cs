@@ -74,7 +74,7 @@ public static class FaultRun
             var kills = new List<KillRecord>();
             var pendingDrains = new List<Task>();
             var interval = TimeSpan.FromSeconds((double)o.Seconds / (o.Kills + 1));
-            var hostTurn = 0;
+            int hostTurn = 0, nodeTurn = 0;
             for (var k = 0; k < o.Kills; k++)
             {
                 var due = interval * (k + 1) - clock.Elapsed;
@@ -91,6 +91,14 @@ public static class FaultRun
                         await Task.Delay(TimeSpan.FromSeconds(o.DownSeconds), ct);
                         Script(o, "start.sh", target);
                         break;
+                    case "rabbitmq-node":
+                        // One node of the local 3-node cluster, in turn; the other two keep the quorum queues' majority.
+                        var node = (nodeTurn++ % 3 + 1).ToString(CultureInfo.InvariantCulture);
+                        Script(o, "cluster.sh", "kill", node);
+                        await Task.Delay(TimeSpan.FromSeconds(o.DownSeconds), ct);
+                        Script(o, "cluster.sh", "start", node);
+                        target = $"rabbitmq-node-{node}";
+                        break;
                     case "host":
                         var h = hosts[hostTurn++ % hosts.Count];
                         h.Kill();
@@ -99,7 +107,7 @@ public static class FaultRun
                         await WaitHealthyAsync(http, h, TimeSpan.FromSeconds(120), ct);
                         break;
                     default:
-                        throw new ArgumentException($"unknown kill target '{target}' (rabbitmq, postgres, host)");
+                        throw new ArgumentException($"unknown kill target '{target}' (rabbitmq, rabbitmq-node, postgres, host)");
                 }
                 var down = killWatch.Elapsed.TotalSeconds;
                 var number = k + 1;
@@ -152,10 +160,11 @@ public static class FaultRun
         }
     }
 
-    static void Script(FaultOptions o, string script, string target)
+    static void Script(FaultOptions o, string script, params string[] args)
     {
+        var target = string.Join(' ', args);
         var psi = new ProcessStartInfo(Path.Combine(o.Repo, "deploy", "local", script)) { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(target);
+        foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
         _ = p.StandardOutput.ReadToEndAsync();
@@ -223,9 +232,12 @@ public static class FaultRun
             await cmd.ExecuteNonQueryAsync();
         }
         catch (NpgsqlException) { /* best effort: a later run uses its own schema */ }
+        var cluster = !string.IsNullOrWhiteSpace(o.RabbitMqCluster);
         for (var q = -1; q < o.Partitions; q++)
         {
-            var psi = new ProcessStartInfo(Path.Combine(o.Repo, "deploy", "local", "rabbitmqctl.sh")) { RedirectStandardError = true, RedirectStandardOutput = true };
+            var psi = new ProcessStartInfo(Path.Combine(o.Repo, "deploy", "local", cluster ? "cluster.sh" : "rabbitmqctl.sh"))
+            { RedirectStandardError = true, RedirectStandardOutput = true };
+            if (cluster) { psi.ArgumentList.Add("ctl"); psi.ArgumentList.Add("1"); }
             psi.ArgumentList.Add("delete_queue");
             psi.ArgumentList.Add(q < 0 ? $"{run}-translate" : $"{run}-translate-p{q}");
             using var p = Process.Start(psi);

@@ -75,8 +75,8 @@ public sealed class BrokerProbe(HostSettings settings) : IAsyncDisposable
         var first = new Uri(settings.RabbitMq);
         var factory = new ConnectionFactory
         {
-            UserName = "guest",
-            Password = "guest",
+            UserName = settings.RabbitMqUsername,
+            Password = settings.RabbitMqPassword,
             VirtualHost = first.AbsolutePath is "/" or "" ? "/" : Uri.UnescapeDataString(first.AbsolutePath.TrimStart('/')),
             AutomaticRecoveryEnabled = false,
             TopologyRecoveryEnabled = false,

@@ -9,6 +9,11 @@ public sealed class HostSettings
 
     public string RabbitMq { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_RABBITMQ") ?? "rabbitmq://127.0.0.1:25672";
 
+    /// <summary>Broker credentials (RabbitMQ's guest account works on loopback only).</summary>
+    public string RabbitMqUsername { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_RABBITMQ_USERNAME") ?? "guest";
+
+    public string RabbitMqPassword { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_RABBITMQ_PASSWORD") ?? "guest";
+
     /// <summary>
     /// RabbitMQ cluster nodes as <c>host:port</c>, comma-separated (e.g. the local 3-node cluster); empty for one node at
     /// <see cref="RabbitMq"/>. The bus and the consumer supervisor connect to any node that answers.

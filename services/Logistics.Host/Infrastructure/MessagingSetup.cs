@@ -27,8 +27,8 @@ public static class MessagingSetup
             {
                 cfg.Host(new Uri(settings.RabbitMq), h =>
                 {
-                    h.Username("guest");
-                    h.Password("guest");
+                    h.Username(settings.RabbitMqUsername);
+                    h.Password(settings.RabbitMqPassword);
                     h.PublisherConfirmation = true;
                     h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                     if (!string.IsNullOrWhiteSpace(settings.RabbitMqCluster))
