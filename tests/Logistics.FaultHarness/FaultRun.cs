@@ -29,6 +29,7 @@ public static class FaultRun
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128, ConnectTimeout = TimeSpan.FromSeconds(2) })
         { Timeout = TimeSpan.FromSeconds(15) };
         await using var db = NpgsqlDataSource.Create(o.Postgres);
+        var clean = false;
         try
         {
             foreach (var h in hosts) h.Start();
@@ -38,12 +39,15 @@ public static class FaultRun
             var accepted = new ConcurrentBag<Guid>();
             long sent = 0, rejected = 0, failed = 0;
             var clock = Stopwatch.StartNew();
+            // The load lasts --seconds, and longer while kills remain (recoveries on a busy machine can take longer
+            // than the schedule), so that every kill hits a pipeline under load.
+            var killsDone = new TaskCompletionSource();
             var load = Task.Run(async () =>
             {
                 var inflight = new List<Task>();
                 var total = o.Rate * o.Seconds;
                 var epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                for (var i = 0; i < total && !ct.IsCancellationRequested; i++)
+                for (var i = 0; (i < total || !killsDone.Task.IsCompleted) && !ct.IsCancellationRequested; i++)
                 {
                     var wait = TimeSpan.FromSeconds((double)i / o.Rate) - clock.Elapsed;
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
@@ -130,6 +134,7 @@ public static class FaultRun
                     }
                 }, ct));
             }
+            killsDone.TrySetResult();
             await load;
             var loadEnded = clock.Elapsed;
             log($"load ended after {loadEnded.TotalSeconds:0} s: sent {sent}, accepted {accepted.Count}, rejected {rejected}, failed {failed}; draining");
@@ -150,13 +155,16 @@ public static class FaultRun
             uniqueKeys = await TryUniqueKeysAsync(db, run, ct);
             var ids = accepted.ToArray();
             var (notStored, notTranslated, storedTotal) = await ByIdsAsync(db, run, ids, ct);
-            return new FaultLedger(sent, ids.Length, rejected, failed, storedTotal - (ids.Length - notStored), notStored, notTranslated,
+            var ledger = new FaultLedger(sent, ids.Length, rejected, failed, storedTotal - (ids.Length - notStored), notStored, notTranslated,
                 uniqueKeys, stored, kills.Count, drained, kills);
+            clean = ledger.Clean;
+            if (!clean) log($"ledger not clean: schema {run} and its queues are kept for inspection");
+            return ledger;
         }
         finally
         {
             foreach (var h in hosts) h.Dispose();
-            await DropAsync(db, run, o);
+            if (clean) await DropAsync(db, run, o);
         }
     }
 

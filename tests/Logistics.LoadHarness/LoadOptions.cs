@@ -1,7 +1,11 @@
 namespace Logistics.LoadHarness;
 
-/// <summary>Command-line options: --url, --rate (requests/s), --seconds, --warmup-seconds, --devices, --postgres, --schema, --drain-seconds.</summary>
-public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int WarmupSeconds, int Devices, string Postgres, string Schema, int DrainSeconds)
+/// <summary>
+/// Command-line options: --url, --rate (requests/s), --seconds, --warmup-seconds, --devices, --postgres, --schema,
+/// --drain-seconds, --ceilings SECONDS (after the load, measure the machine's ceilings for that long each; 0: skip).
+/// </summary>
+public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int WarmupSeconds, int Devices, string Postgres, string Schema, int DrainSeconds,
+    int CeilingSeconds)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -18,6 +22,7 @@ public sealed record LoadOptions(Uri Url, int Rate, int Seconds, int WarmupSecon
             int.Parse(Get("--devices", "200"), System.Globalization.CultureInfo.InvariantCulture),
             Get("--postgres", Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES") ?? "Host=127.0.0.1;Port=25432;Username=postgres;Database=logistics"),
             Get("--schema", "logistics"),
-            int.Parse(Get("--drain-seconds", "300"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("--drain-seconds", "300"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--ceilings", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

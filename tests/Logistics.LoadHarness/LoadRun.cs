@@ -28,6 +28,10 @@ public static class LoadRun
         int accepted = 0, failed = 0;
         var epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+        long eventsBefore;
+        await using (var before = NpgsqlDataSource.Create(o.Postgres))
+        await using (var cmd = before.CreateCommand($"select count(*) from {o.Schema}.mt_events"))
+            eventsBefore = (long)(await cmd.ExecuteScalarAsync())!;
         Console.Error.WriteLine($"load: {total} uplinks at {o.Rate}/s for {o.WarmupSeconds} s warm-up + {o.Seconds} s over {o.Devices} devices to {o.Url} (run {runPrefix})");
         var clock = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
@@ -71,6 +75,8 @@ public static class LoadRun
         await Task.Delay(2000); // anything arriving after the count reached the target would be an extra
         stored = await CountAsync(db, o.Schema, runPrefix);
 
+        // The machine's ceilings in the same run, after the load (so they do not compete with it).
+        var ceilings = o.CeilingSeconds > 0 ? await Ceilings.MeasureAsync(o.Postgres, o.CeilingSeconds, Console.Error.WriteLine) : null;
         double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency;
         var report = new
         {
@@ -90,6 +96,10 @@ public static class LoadRun
             missing = Math.Max(0, expected - stored),
             extra = Math.Max(0, stored - expected),
             secondsToDrain = Math.Round(drainedAt - intakeSeconds, 1),
+            eventsInStoreBefore = eventsBefore,
+            ceilings,
+            eventsStoredPerSecondToMartenQuick1000 = ceilings is null ? (double?)null
+                : Math.Round(stored / drainedAt / ceilings.MartenEventsPerSecond[1000], 3),
         };
         Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         return report.missing == 0 && report.extra == 0 && failed == 0 ? 0 : 1;

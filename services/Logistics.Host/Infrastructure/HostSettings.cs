@@ -44,7 +44,7 @@ public sealed class HostSettings
     public int RepublishBatch { get; set; } = 1000;
 
     /// <summary>A message's re-sends back off exponentially from <see cref="RepublishAfter"/> up to this interval.</summary>
-    public TimeSpan RepublishMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan RepublishMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Translation partitions: a raw message is translated and appended by the one active consumer of the partition its

@@ -8,8 +8,8 @@ namespace Logistics.Host.Intake;
 /// was sent long ago but never translated. Re-sends are bounded (at most <see cref="HostSettings.RepublishBatch"/> a pass,
 /// a pass stops at the first unconfirmed send), backed off per message (<see cref="RepublishQueue"/>) and counted
 /// (<see cref="ReliabilityCounters"/>). Stuck messages are re-driven only while the broker shows every translate queue
-/// consumed and empty: with a backlog, or no consumer, the message is most likely still queued, and sending it again
-/// would only grow the queue (the flood of issue 11: ~105k queued for 45k accepted). Duplicates are harmless anyway:
+/// with a consumer: without one, sending again would only grow a queue nobody reads (the flood of issue 11: ~105k
+/// queued for 45k accepted), and the per-message back-off keeps a slow backlog from being re-sent every pass. Duplicates are harmless anyway:
 /// translation skips done messages and event ids are deterministic. Also flushes the "published" marks the intake path queued.
 /// </summary>
 public sealed class Republisher(
@@ -36,9 +36,10 @@ public sealed class Republisher(
 
     async Task PassAsync(CancellationToken ct)
     {
-        var view = supervisor.Latest;
-        var queuesIdle = view is { AllConsumed: true, Backlog: 0 };
-        var due = await queue.DueAsync(includeStuck: queuesIdle, settings.RepublishBatch, ct);
+        // Re-drive only while the broker shows every translate queue consumed: a queue without a consumer is where the
+        // issue-11 flood came from (the same messages re-sent every pass into a queue nobody read).
+        var consumed = supervisor.Latest is { AllConsumed: true };
+        var due = await queue.DueAsync(includeStuck: consumed, settings.RepublishBatch, ct);
         if (due.Count == 0) return;
         var attempted = new List<Guid>(due.Count);
         int republished = 0, redriven = 0;
