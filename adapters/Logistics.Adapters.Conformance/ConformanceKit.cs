@@ -3,7 +3,7 @@ using Logistics.Adapters.Sdk;
 namespace Logistics.Adapters.Conformance;
 
 /// <summary>
-/// The conformance kit: for every adapter of a registry, finds its <c>Samples/</c> folder (<see cref="AdapterFolders"/>,
+/// The conformance kit: for every adapter of a registry, finds its <c>Samples/</c> folder (<see cref="AdapterFolders"/>: the folder named by its id,
 /// <see cref="SampleRoot"/>), runs every sample through <see cref="Guard"/> and checks it (<see cref="SampleChecks"/>):
 /// expected NDJSON, the canonical JSON Schema, shared invariants, determinism, and rejections. Each adapter needs at
 /// least <see cref="MinimumSamples"/> translation samples and <see cref="MinimumRejectionSamples"/> rejection sample.
@@ -39,11 +39,6 @@ public sealed class ConformanceKit
     public AdapterReport Check(IAdapter adapter)
     {
         var folder = AdapterFolders.FolderOf(adapter);
-        if (folder is null)
-        {
-            return new AdapterReport(adapter.Info.Id, null, null,
-                [new Finding(Checks.Layout, $"{adapter.GetType().FullName} is not in a Logistics.Adapters.<Folder> namespace, so its folder is unknown")], []);
-        }
         var dir = Root.SamplesDirectory(folder);
         return dir is null
             ? new AdapterReport(adapter.Info.Id, folder, null,
@@ -75,7 +70,6 @@ public sealed class ConformanceKit
         foreach (var adapter in _registry.Adapters)
         {
             var folder = AdapterFolders.FolderOf(adapter);
-            if (folder is null) continue;
             foreach (var sample in SampleDiscovery.Discover(Root.SamplesDirectory(folder)).Samples)
                 yield return (adapter, sample);
         }

@@ -7,7 +7,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>
 /// An adapter's translation samples with their contexts, read the way the conformance kit reads them
-/// (docs/adapter-conventions.md): the folder is the adapter's namespace below Logistics.Adapters, looked up in the
+/// (docs/adapter-conventions.md): the folder named by the adapter's id (AdapterFolders), looked up in the
 /// build output (<c>adapters/&lt;Folder&gt;/Samples</c>, then <c>&lt;Folder&gt;/Samples</c>) and else in the source tree above it
 /// (BenchmarkDotNet runs each benchmark from a generated project's own output folder).
 /// </summary>
@@ -18,8 +18,7 @@ static class AdapterSamples
 
     public static IReadOnlyList<(byte[] Raw, TranslationContext Context)> Load(IAdapter adapter)
     {
-        var ns = adapter.GetType().Namespace ?? "";
-        var folder = ns.StartsWith("Logistics.Adapters.", StringComparison.Ordinal) ? ns["Logistics.Adapters.".Length..].Replace('.', '/') : "";
+        var folder = AdapterFolders.FolderOf(adapter);
         var dir = Candidates(folder).FirstOrDefault(Directory.Exists)
             ?? throw new InvalidOperationException($"no Samples/ folder for {adapter.Info.Id} (folder '{folder}') near {AppContext.BaseDirectory}");
         return Directory.EnumerateFiles(dir)

@@ -1,3 +1,4 @@
+using Logistics.Adapters.Sdk;
 using Newtonsoft.Json.Linq;
 
 namespace Logistics.Adapters.DcsaTnt;
@@ -19,6 +20,8 @@ enum DcsaShape
 /// </summary>
 sealed class DcsaEventView
 {
+    public const string UnknownType = "UNKNOWN";
+
     public required JObject Item { get; init; }
     public required DcsaShape Shape { get; init; }
 
@@ -39,39 +42,41 @@ sealed class DcsaEventView
     /// <summary>Where the retraction's own time is (v3.1 metadata.eventCreatedDateTime, T&amp;T 3.0 eventUpdatedDateTime).</summary>
     public (JObject Parent, string Name)? RetractionTime { get; init; }
 
-    public static DcsaEventView Read(JObject item)
+    /// <summary>The view of one event; what is wrong with it is recorded in <paramref name="json"/>.</summary>
+    public static DcsaEventView Read(JObject item, JsonInput json)
     {
-        if (DcsaJson.Obj(item, "metadata") is { } metadata)
+        if (json.Object(item, "metadata") is { } metadata)
         {
-            var retracted = DcsaJson.Str(metadata, "retractedEventID");
-            var payload = DcsaJson.Obj(item, "payload");
+            var retracted = json.Text(metadata, "retractedEventID");
+            var payload = json.Object(item, "payload");
             if (payload is null && retracted is null)
-                throw new DcsaInputException(DcsaJson.PathOf(item, "payload"), "a payload object (required unless metadata.retractedEventID is given)", "nothing");
+                json.Missing(item, "payload", "a payload object (required unless metadata.retractedEventID is given)");
             payload ??= [];
             return new DcsaEventView
             {
                 Item = item, Shape = DcsaShape.V3Domain, Body = payload,
-                EventId = DcsaJson.Str(metadata, "eventID"),
-                EventType = DcsaJson.Str(metadata, "eventType") ?? InferType(payload, null) ?? (retracted is null ? Unknown(metadata, "eventType") : "UNKNOWN"),
+                EventId = json.Text(metadata, "eventID"),
+                EventType = json.Text(metadata, "eventType") ?? InferType(payload, null)
+                    ?? (retracted is null ? Unknown(json, metadata, "eventType") : UnknownType),
                 RetractedEventId = retracted,
                 RetractionTime = (metadata, "eventCreatedDateTime"),
             };
         }
 
         // 3.0 events carry eventClassification; a 3.0 retraction may carry nothing but eventID and isRetracted.
-        var classification = DcsaJson.Obj(item, "eventClassification");
+        var classification = json.Object(item, "eventClassification");
         if (classification is not null || item["isRetracted"] is not null)
         {
-            var id = DcsaJson.Str(item, "eventID");
-            var retracted = DcsaJson.Bool(item, "isRetracted");
+            var id = json.Text(item, "eventID");
+            var retracted = json.Boolean(item, "isRetracted");
             if (retracted && id is null)
-                throw new DcsaInputException(DcsaJson.PathOf(item, "eventID"), "the eventID of the retracted event", "nothing");
-            var type = DcsaJson.Str(classification, "eventTypeCode") ?? DcsaJson.Str(classification, "eventType") ?? InferType(item, classification);
+                json.Missing(item, "eventID", "the eventID of the retracted event");
+            var type = json.Text(classification, "eventTypeCode") ?? json.Text(classification, "eventType") ?? InferType(item, classification);
             return new DcsaEventView
             {
                 Item = item, Shape = DcsaShape.V3Tnt, Body = item, Classification = classification,
                 EventId = id,
-                EventType = type ?? (retracted ? "UNKNOWN" : Unknown(classification ?? item, "eventTypeCode")),
+                EventType = type ?? (retracted ? UnknownType : Unknown(json, classification ?? item, "eventTypeCode")),
                 RetractedEventId = retracted ? id : null,
                 RetractionTime = item["eventUpdatedDateTime"] is null ? (item, "eventDateTime") : (item, "eventUpdatedDateTime"),
             };
@@ -80,13 +85,13 @@ sealed class DcsaEventView
         return new DcsaEventView
         {
             Item = item, Shape = DcsaShape.V2, Body = item,
-            EventId = DcsaJson.Str(item, "eventID"),
-            EventType = DcsaJson.Str(item, "eventType") ?? InferType(item, null) ?? Unknown(item, "eventType"),
+            EventId = json.Text(item, "eventID"),
+            EventType = json.Text(item, "eventType") ?? InferType(item, null) ?? Unknown(json, item, "eventType"),
         };
     }
 
-    /// <summary>The event's type code (e.g. ARRI, LOAD, DRO) and where it is, looking where each layout keeps it.</summary>
-    public (string? Code, JObject Holder, string Name) TypeCode()
+    /// <summary>The event's type code (e.g. ARRI, LOAD, DRO) and where it is, looking where each layout keeps it; null when the type is unknown.</summary>
+    public (string? Code, JObject Holder, string Name)? TypeCode(JsonInput json)
     {
         var (shortName, longName, detail) = EventType switch
         {
@@ -96,29 +101,35 @@ sealed class DcsaEventView
             "REEFER" => ("reeferEventTypeCode", "reeferEventType", null),
             // IoT: the specific code (DRO) is iotEventCode; iotEventTypeCode is only DETC (detected)
             "IOT" => ("iotEventCode", "iotEventType", "iotDetails"),
-            _ => throw new DcsaInputException(PositionOfType(), "an eventType of SHIPMENT, TRANSPORT, EQUIPMENT, REEFER or IOT", $"'{EventType}'"),
+            _ => ((string?)null, (string?)null, (string?)null),
         };
-        var detailObject = detail is null ? null : DcsaJson.Obj(Body, detail);
+        if (shortName is null || longName is null)
+        {
+            json.Fail(PositionOfType(), "an eventType of SHIPMENT, TRANSPORT, EQUIPMENT, REEFER or IOT", $"'{EventType}'");
+            return null;
+        }
+        var detailObject = detail is null ? null : json.Object(Body, detail);
         foreach (var name in (string[])[shortName, longName])
             foreach (var place in (JObject?[])[Classification, Body, detailObject])
-                if (DcsaJson.Str(place, name) is { } code)
+                if (json.Text(place, name) is { } code)
                     return (code, place!, name);
         return (null, Classification ?? Body, shortName);
     }
 
     string PositionOfType() => Shape switch
     {
-        DcsaShape.V3Domain => DcsaJson.PathOf(Item, "metadata") + ".eventType",
-        DcsaShape.V3Tnt => DcsaJson.PathOf(Classification!, "eventTypeCode"),
-        _ => DcsaJson.PathOf(Item, "eventType"),
+        DcsaShape.V3Domain => JsonInput.PathOf(Item, "metadata") + ".eventType",
+        DcsaShape.V3Tnt when Classification is not null => JsonInput.PathOf(Classification, "eventTypeCode"),
+        DcsaShape.V3Tnt => JsonInput.PathOf(Item, "eventClassification"),
+        _ => JsonInput.PathOf(Item, "eventType"),
     };
 
     /// <summary>The classifier code (ACT/EST/PLN or ACTUAL/ESTIMATED/PLANNED) and where it is.</summary>
-    public (string? Code, JObject Holder, string Name) ClassifierCode()
+    public (string? Code, JObject Holder, string Name) ClassifierCode(JsonInput json)
     {
         foreach (var place in (JObject?[])[Classification, Body])
             foreach (var name in (string[])["eventClassifierCode", "eventClassifier"])
-                if (DcsaJson.Str(place, name) is { } code)
+                if (json.Text(place, name) is { } code)
                     return (code, place!, name);
         return (null, Classification ?? Body, "eventClassifierCode");
     }
@@ -138,6 +149,9 @@ sealed class DcsaEventView
         return null;
     }
 
-    static string Unknown(JObject parent, string name) =>
-        throw new DcsaInputException(DcsaJson.PathOf(parent, name), "an eventType (SHIPMENT, TRANSPORT, EQUIPMENT, REEFER or IOT)", "nothing");
+    static string Unknown(JsonInput json, JObject parent, string name)
+    {
+        json.Missing(parent, name, "an eventType (SHIPMENT, TRANSPORT, EQUIPMENT, REEFER or IOT)");
+        return UnknownType;
+    }
 }

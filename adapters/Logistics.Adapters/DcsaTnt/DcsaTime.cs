@@ -1,6 +1,6 @@
+using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Time;
 using Newtonsoft.Json.Linq;
-using NodaTime.Text;
 
 namespace Logistics.Adapters.DcsaTnt;
 
@@ -10,25 +10,18 @@ namespace Logistics.Adapters.DcsaTnt;
 /// </summary>
 static class DcsaTime
 {
-    static readonly OffsetDateTimePattern WithOffset = OffsetDateTimePattern.ExtendedIso;
-    static readonly LocalDateTimePattern Local = LocalDateTimePattern.ExtendedIso;
-
-    public static ResolvedTime Resolve(JObject parent, string name, string? unlocode)
+    /// <summary>The time in <paramref name="name"/>; a rejection (and default) when it is missing or not a date-time.</summary>
+    public static ResolvedTime Resolve(JObject parent, string name, string? unlocode, JsonInput json)
     {
-        var token = parent[name];
-        if (token is null || token.Type == JTokenType.Null)
-            throw new DcsaInputException(DcsaJson.PathOf(parent, name), "an ISO 8601 date-time with offset", "nothing");
+        var token = JsonInput.Member(parent, name);
+        if (token is null)
+        {
+            json.Missing(parent, name, "an ISO 8601 date-time with offset");
+            return default;
+        }
         if (token.Type != JTokenType.String)
-            throw new DcsaInputException(DcsaJson.PathOf(token), "an ISO 8601 date-time string", DcsaJson.Describe(token));
-        var text = ((string)token!).Trim();
-
-        var explicitTime = WithOffset.Parse(text);
-        if (explicitTime.Success)
-            return ResolvedTime.Explicit(explicitTime.Value);
-
-        var local = Local.Parse(text);
-        if (!local.Success)
-            throw new DcsaInputException(DcsaJson.PathOf(token), "an ISO 8601 date-time with offset (e.g. 2021-01-09T14:12:56+01:00)", DcsaJson.Describe(token));
-        return TimeResolver.ResolveLocal(local.Value, unlocode, iataAirport: null);
+            return json.Wrong<ResolvedTime>(token, "an ISO 8601 date-time string");
+        return SourceTime.ParseIso((string)token!, new ZoneHint(Unlocode: unlocode))
+            ?? json.Wrong<ResolvedTime>(token, "an ISO 8601 date-time with offset (e.g. 2021-01-09T14:12:56+01:00)");
     }
 }

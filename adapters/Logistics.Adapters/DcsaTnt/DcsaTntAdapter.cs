@@ -1,7 +1,5 @@
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
-using Logistics.Canonical.Time;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Logistics.Adapters.DcsaTnt;
@@ -15,6 +13,7 @@ namespace Logistics.Adapters.DcsaTnt;
 /// </summary>
 public sealed class DcsaTntAdapter : IAdapter
 {
+    const string Document = "a DCSA event, an array of events or {\"events\": [...]}";
     static readonly StatusMap Map = StatusMap.Load("DcsaTnt");
 
     public AdapterInfo Info { get; } = new("dcsa-tnt", AdapterFamilies.Ocean, ["MAEU", "MSCU", "CMDU", "HLCU", "ONEY", "EGLV"],
@@ -23,32 +22,20 @@ public sealed class DcsaTntAdapter : IAdapter
 
     public TranslationResult Translate(ReadOnlyMemory<byte> raw, TranslationContext context)
     {
-        JToken root;
-        try
+        var json = JsonInput.Parse(raw, Document);
+        if (json.Failed) return json.Rejected();
+        var output = new List<CanonicalEvent>();
+        foreach (var item in Events(json.Root, json))
         {
-            root = DcsaJson.Parse(raw.Span);
+            var view = DcsaEventView.Read(item, json);
+            if (json.Failed) break;
+            TranslateEvent(view, context, json, output);
+            if (json.Failed) break;
         }
-        catch (JsonReaderException ex)
-        {
-            // Binary garbage puts control characters in the parser's message; the rejection must stay one printable line.
-            var sentence = new string(ex.Message.Split(". Path", 2)[0].Select(c => char.IsControl(c) ? '?' : c).ToArray());
-            return TranslationResult.Reject($"{DcsaJson.PathOf(ex.Path ?? "")} (line {ex.LineNumber}, position {ex.LinePosition})", "well-formed JSON", sentence);
-        }
-
-        try
-        {
-            var output = new List<CanonicalEvent>();
-            foreach (var item in Events(root))
-                TranslateEvent(DcsaEventView.Read(item), context, output);
-            return TranslationResult.Of(output);
-        }
-        catch (DcsaInputException ex)
-        {
-            return TranslationResult.Reject(ex.Position, ex.Expected, ex.Found);
-        }
+        return json.Failed ? json.Rejected() : TranslationResult.Of(output);
     }
 
-    static IEnumerable<JObject> Events(JToken root)
+    static List<JObject> Events(JToken root, JsonInput json)
     {
         JArray list;
         switch (root)
@@ -57,79 +44,90 @@ public sealed class DcsaTntAdapter : IAdapter
                 list = array;
                 break;
             case JObject o when o["events"] is not null:
-                list = DcsaJson.Arr(o, "events") ?? [];
+                list = json.Array(o, "events") ?? [];
                 break;
             case JObject o when o["eventID"] is not null || o["metadata"] is not null || o["eventType"] is not null || o["eventClassification"] is not null:
                 return [o];
             default:
-                throw new DcsaInputException("$", "a DCSA event, an array of events or {\"events\": [...]}", DcsaJson.Describe(root));
+                json.Fail(root, Document);
+                return [];
         }
         var events = new List<JObject>(list.Count);
         foreach (var item in list)
-            events.Add(item as JObject ?? throw new DcsaInputException(DcsaJson.PathOf(item), "a DCSA event object", DcsaJson.Describe(item)));
+        {
+            if (item is JObject o) events.Add(o);
+            else json.Fail(item, "a DCSA event object");
+        }
         return events;
     }
 
-    static void TranslateEvent(DcsaEventView view, TranslationContext context, List<CanonicalEvent> output)
+    static void TranslateEvent(DcsaEventView view, TranslationContext context, JsonInput json, List<CanonicalEvent> output)
     {
         if (view.RetractedEventId is { } retracted)
         {
-            output.Add(Retraction(view, retracted, context));
+            output.Add(Retraction(view, retracted, context, json));
             return;
         }
 
-        var (code, codeHolder, codeName) = view.TypeCode();
+        if (view.TypeCode(json) is not { } typeCode) return;
+        var (code, codeHolder, codeName) = typeCode;
         // Paths are built only for a rejection: JToken.Path walks the tree and would dominate the happy path.
         if (code is null)
-            throw new DcsaInputException(DcsaJson.PathOf(codeHolder, codeName), $"the {view.EventType} event type code", "nothing");
+        {
+            json.Missing(codeHolder, codeName, $"the {view.EventType} event type code");
+            return;
+        }
         var key = view.EventType + "/" + code;
-        var classifier = Classifier(view);
-        var frame = Frame(view, key, context, classifier);
+        var classifier = Classifier(view, json);
+        var header = Header(view, key, context, json);
+        if (json.Failed) return;
 
         if (view.EventType == "REEFER")
         {
-            DcsaReefer.Translate(view, code, () => DcsaJson.PathOf(codeHolder, codeName), frame, output);
+            DcsaReefer.Translate(view, code, () => JsonInput.PathOf(codeHolder, codeName), header, json, output);
             return;
         }
         if (!Map.TryMap(key, out var milestone))
-            throw new DcsaInputException(DcsaJson.PathOf(codeHolder, codeName), $"a code for {view.EventType} events listed in dcsa-tnt status-map.json", $"'{code}'");
-        output.Add(frame.Milestone(milestone, classifier));
+        {
+            json.Fail(JsonInput.PathOf(codeHolder, codeName), $"a code for {view.EventType} events listed in dcsa-tnt status-map.json", $"'{code}'");
+            return;
+        }
+        output.Add(header.Milestone(milestone, classifier));
     }
 
-    static EventFrame Frame(DcsaEventView view, string sourceCode, TranslationContext context, TimeClassifier classifier)
+    static EventHeader Header(DcsaEventView view, string sourceCode, TranslationContext context, JsonInput json)
     {
-        var location = DcsaSubject.LocationOf(view.Body);
-        var time = DcsaTime.Resolve(view.Body, "eventDateTime", location?.Unlocode);
-        var refs = DcsaSubject.Refs(view.Body);
+        var location = DcsaSubject.LocationOf(view.Body, json);
+        var time = DcsaTime.Resolve(view.Body, "eventDateTime", location?.Unlocode, json);
+        var refs = DcsaSubject.Refs(view.Body, json);
         if (refs.Count == 0)
-            throw new DcsaInputException(DcsaJson.PathOf(view.Item), "an event naming an equipment, booking, transport document or vessel IMO number", "none of them");
-        // Estimates and plans lie in the future by nature; only actual times are checked against the clock.
-        var flags = classifier == TimeClassifier.ACT ? ClockChecks.Flags(time.Utc, context.ReceivedAt) : [];
-        return new EventFrame(time, context.ReceivedAt, context.SourceFor(sourceCode, view.EventId), refs, location, flags);
+            json.Fail(JsonInput.PathOf(view.Item), "an event naming an equipment, booking, transport document or vessel IMO number", "none of them");
+        return EventHeader.For(context, time, refs, sourceCode, view.EventId) with { Location = location };
     }
 
-    static CanonicalEvent Retraction(DcsaEventView view, string retractedId, TranslationContext context)
+    static CanonicalEvent Retraction(DcsaEventView view, string retractedId, TranslationContext context, JsonInput json)
     {
         var (parent, name) = view.RetractionTime!.Value;
-        var time = DcsaTime.Resolve(parent, name, null);
-        var refs = DcsaSubject.Refs(view.Body);
-        if (refs.Count == 0) refs.Add(new Reference(DcsaSubject.SourceEventScheme, retractedId));
-        var frame = new EventFrame(time, context.ReceivedAt, context.SourceFor(null, view.EventId), refs,
-            DcsaSubject.LocationOf(view.Body), ClockChecks.Flags(time.Utc, context.ReceivedAt));
-        return frame.Retraction(new RetractionDetail(retractedId, DcsaJson.Str(view.Body, "reason")));
+        var time = DcsaTime.Resolve(parent, name, null, json);
+        var refs = DcsaSubject.Refs(view.Body, json);
+        if (refs.Count == 0) refs.Add(new Reference(RefSchemes.SourceEvent, retractedId));
+        var header = EventHeader.For(context, time, refs, sourceEventId: view.EventId) with { Location = DcsaSubject.LocationOf(view.Body, json) };
+        return header.Retraction(new RetractionDetail(retractedId, json.Text(view.Body, "reason")));
     }
 
     /// <summary>ACT/EST/PLN (2.2, 3.1) or ACTUAL/ESTIMATED/PLANNED (3.0). Shipment, reefer and IoT events are actual by definition.</summary>
-    static TimeClassifier Classifier(DcsaEventView view)
+    static TimeClassifier Classifier(DcsaEventView view, JsonInput json)
     {
-        var (code, holder, name) = view.ClassifierCode();
-        return code switch
+        var (code, holder, name) = view.ClassifierCode(json);
+        switch (code)
         {
-            "ACT" or "ACTUAL" => TimeClassifier.ACT,
-            "EST" or "ESTIMATED" => TimeClassifier.EST,
-            "PLN" or "PLANNED" => TimeClassifier.PLN,
-            null when view.EventType is "SHIPMENT" or "REEFER" or "IOT" => TimeClassifier.ACT,
-            _ => throw new DcsaInputException(DcsaJson.PathOf(holder, name), "an eventClassifierCode of ACT, EST or PLN", code is null ? "nothing" : $"'{code}'"),
-        };
+            case "ACT" or "ACTUAL": return TimeClassifier.ACT;
+            case "EST" or "ESTIMATED": return TimeClassifier.EST;
+            case "PLN" or "PLANNED": return TimeClassifier.PLN;
+            case null when view.EventType is "SHIPMENT" or "REEFER" or "IOT": return TimeClassifier.ACT;
+            default:
+                json.Fail(JsonInput.PathOf(holder, name), "an eventClassifierCode of ACT, EST or PLN", code is null ? "nothing" : $"'{code}'");
+                return TimeClassifier.ACT;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
 
@@ -34,7 +33,7 @@ public static class EpcisVocabulary
     public static StatusMap BizSteps { get; } = StatusMap.Load("Epcis2");
 
     /// <summary>milestone → bizStep for the export: the "export" object of the same status-map.json.</summary>
-    public static FrozenDictionary<string, string> ExportBizSteps { get; } = LoadExportMap();
+    public static FrozenDictionary<string, string> ExportBizSteps { get; } = BizSteps.Section("export");
 
     /// <summary>A CBV business step in any of its published forms → its short name; other URIs are kept as written.</summary>
     public static string NormalizeBizStep(string bizStep)
@@ -110,13 +109,4 @@ public static class EpcisVocabulary
 
     /// <summary>A type with no GS1 measurement type, in our namespace (measurementType allows any non-GS1 URI).</summary>
     public static string OwnType(string type) => OwnMeasurementType + Uri.EscapeDataString(type);
-
-    static FrozenDictionary<string, string> LoadExportMap()
-    {
-        using var stream = typeof(StatusMap).Assembly.GetManifestResourceStream("Epcis2/status-map.json")
-            ?? throw new InvalidOperationException("no embedded status map 'Epcis2/status-map.json'");
-        using var doc = JsonDocument.Parse(stream);
-        return doc.RootElement.GetProperty("export").EnumerateObject()
-            .ToFrozenDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Logistics.Adapters.Sdk;
-using Logistics.Adapters.TtsV3;
 using Logistics.Canonical.Events;
 using Logistics.Canonical.Time;
 using NodaTime;
@@ -39,21 +38,17 @@ public sealed class IridiumSbdAdapter : IAdapter
         Reference[] refs = [new(RefSchemes.Imei, h.Imei)];
         context = context with { Carrier = context.Carrier ?? "Iridium" };
         var status = h.SessionStatus.ToString(CultureInfo.InvariantCulture);
-        var source = context.SourceFor($"session status {status}", $"CDR {h.CdrReference.ToString(CultureInfo.InvariantCulture)}");
         var sessionTime = ResolvedTime.ExplicitUtc(Instant.FromUnixTimeSeconds(h.SessionTime));
+        var header = EventHeader.For(context, sessionTime, refs,
+            $"session status {status}", $"CDR {h.CdrReference.ToString(CultureInfo.InvariantCulture)}");
         var failed = h.SessionStatus >= 10;
+        if (failed) header = header.WithFlag(EventFlags.SourceInvalid);
         var events = new List<CanonicalEvent>(2);
 
         if (mo.Location is { } loc)
         {
-            var flags = ClockChecks.Flags(sessionTime.Utc, context.ReceivedAt);
-            if (failed || h.SessionStatus == 2) flags = [.. flags, EventFlags.SourceInvalid];
-            events.Add(new PositionEvent
-            {
-                OccurredAt = sessionTime.Utc, OccurredAtOffset = sessionTime.Offset, OffsetSource = sessionTime.Source,
-                ReceivedAt = context.ReceivedAt, Source = source, Refs = refs, Flags = flags,
-                Position = new PositionDetail(loc.Lat, loc.Lon, loc.CepRadiusKm * 1000.0, PositionMethods.Satellite),
-            }.WithDerivedId());
+            var locationHeader = h.SessionStatus == 2 ? header.WithFlag(EventFlags.SourceInvalid) : header;
+            events.Add(locationHeader.Position(new PositionDetail(loc.Lat, loc.Lon, loc.CepRadiusKm * 1000.0, PositionMethods.Satellite)));
         }
 
         var payloadPosition = $"byte {mo.PayloadOffset.ToString(CultureInfo.InvariantCulture)} (IEI 0x02 payload)";
@@ -77,12 +72,7 @@ public sealed class IridiumSbdAdapter : IAdapter
                     $"byte {(mo.PayloadOffset + err.ByteOffset).ToString(CultureInfo.InvariantCulture)} (IEI 0x02 payload)",
                     $"{err.Expected} ({codecId})", err.Found);
             case CodecDecoded ok:
-                var frame = new ReadingEvents.Frame(sessionTime, context, source, refs, PositionMethods.Gnss);
-                var before = events.Count;
-                ReadingEvents.AddAll(ok.Values, frame, events);
-                if (failed)
-                    for (var k = before; k < events.Count; k++)
-                        events[k] = (events[k] with { Flags = [.. events[k].Flags, EventFlags.SourceInvalid] }).WithDerivedId();
+                ReadingEvents.AddAll(ok.Values, header, PositionMethods.Gnss, events);
                 return TranslationResult.Of(events);
             default:
                 return TranslationResult.Reject(payloadPosition, "a codec result", codec.GetType().Name);

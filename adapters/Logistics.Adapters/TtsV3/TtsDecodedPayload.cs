@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
-using Logistics.Canonical.Time;
+using Newtonsoft.Json.Linq;
 
 namespace Logistics.Adapters.TtsV3;
 
@@ -15,37 +14,35 @@ namespace Logistics.Adapters.TtsV3;
 /// </summary>
 internal static class TtsDecodedPayload
 {
-    const string Path = "$.uplink_message.decoded_payload";
-
-    /// <param name="usedFrame">The frame the readings used: with the device's own time when the payload gave one.</param>
-    public static TranslationResult Translate(JsonElement decoded, ReadingEvents.Frame frame, out ReadingEvents.Frame usedFrame)
+    /// <param name="usedHeader">The header the readings used: with the device's own time when the payload gave one.</param>
+    public static TranslationResult Translate(JObject decoded, EventHeader header, JsonInput json, out EventHeader usedHeader)
     {
-        if (decoded.TryGetProperty("time", out var t) && TtsV3Adapter.TryParseTime(t, out var deviceTime))
-            frame = frame with { Time = deviceTime };
-        usedFrame = frame;
+        if (TtsV3Adapter.TryParseTime(decoded["time"], out var deviceTime))
+            header = header.At(deviceTime);
+        usedHeader = header;
 
         var values = new List<DecodedValue>();
-        foreach (var p in decoded.EnumerateObject())
+        foreach (var p in decoded.Properties())
         {
             var (name, channel) = SplitChannel(p.Name);
-            if (p.Value.ValueKind == JsonValueKind.Object && name is "gps" or "location")
+            if (p.Value is JObject position && name is "gps" or "location")
             {
-                if (Position(p.Value, $"{Path}.{p.Name}") is { } bad) return bad;
-                if (ReadPosition(p.Value, channel) is { } pos) values.Add(pos);
+                if (!InRange(position, json)) return json.Rejected();
+                if (ReadPosition(position, channel) is { } pos) values.Add(pos);
                 continue;
             }
             if (Reading(name) is not var (type, unit) || !Finite(p.Value, out var value))
                 continue;
             values.Add(new DecodedMeasurement(type, value, unit, channel));
         }
-        if (decoded.TryGetProperty("latitude", out _))
+        if (decoded["latitude"] is not null)
         {
-            if (Position(decoded, Path) is { } bad) return bad;
+            if (!InRange(decoded, json)) return json.Rejected();
             if (ReadPosition(decoded, null) is { } pos) values.Add(pos);
         }
 
         var events = new List<CanonicalEvent>(values.Count);
-        ReadingEvents.AddAll(values, frame, events);
+        ReadingEvents.AddAll(values, header, PositionMethods.Gnss, events);
         return TranslationResult.Of(events);
     }
 
@@ -60,32 +57,28 @@ internal static class TtsDecodedPayload
         _ => null,
     };
 
-    /// <summary>A rejection when the object has a latitude/longitude pair out of range (a formatter bug, not a place).</summary>
-    static TranslationResult? Position(JsonElement o, string path)
+    /// <summary>False (rejected) when the object has a latitude/longitude pair out of range (a formatter bug, not a place).</summary>
+    static bool InRange(JObject o, JsonInput json)
     {
-        if (!Number(o, "latitude", out var lat) || !Number(o, "longitude", out var lon)) return null;
-        if (lat is < -90 or > 90) return TranslationResult.Reject($"{path}.latitude", "a latitude within ±90°", lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        if (lon is < -180 or > 180) return TranslationResult.Reject($"{path}.longitude", "a longitude within ±180°", lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        return null;
+        if (!Number(o, "latitude", out var lat) || !Number(o, "longitude", out var lon)) return true;
+        if (lat is < -90 or > 90) return json.Fail(o["latitude"]!, "a latitude within ±90°");
+        if (lon is < -180 or > 180) return json.Fail(o["longitude"]!, "a longitude within ±180°");
+        return true;
     }
 
-    static DecodedPosition? ReadPosition(JsonElement o, string? channel) =>
+    static DecodedPosition? ReadPosition(JObject o, string? channel) =>
         Number(o, "latitude", out var lat) && Number(o, "longitude", out var lon)
             ? new DecodedPosition(lat, lon, Number(o, "altitude", out var alt) ? alt : null, channel)
             : null;
 
-    static bool Number(JsonElement o, string name, out double value)
+    internal static bool Number(JObject o, string name, out double value)
     {
         value = 0;
-        return o.TryGetProperty(name, out var v) && Finite(v, out value);
+        return o[name] is { } v && Finite(v, out value);
     }
 
-    /// <summary>A JSON number that fits a double (1e400 parses as infinity, which no event may carry).</summary>
-    static bool Finite(JsonElement v, out double value)
-    {
-        value = 0;
-        return v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out value) && double.IsFinite(value);
-    }
+    /// <summary>A JSON number that fits a double (1e400 would be infinity, which no event may carry).</summary>
+    static bool Finite(JToken v, out double value) => JsonInput.Finite(v, out value);
 
     /// <summary><c>temperature_0</c> → (temperature, "0"); <c>temperature</c> → (temperature, null).</summary>
     static (string Name, string? Channel) SplitChannel(string key)

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
-using Logistics.Canonical.Time;
+using Newtonsoft.Json.Linq;
 
 namespace Logistics.Adapters.TtsV3;
 
@@ -15,23 +14,23 @@ namespace Logistics.Adapters.TtsV3;
 /// </summary>
 internal static class TtsLocations
 {
-    public static void Add(JsonElement up, ReadingEvents.Frame frame, bool payloadDecodedByCodec, List<CanonicalEvent> events)
+    public static void Add(JObject up, EventHeader header, bool payloadDecodedByCodec, List<CanonicalEvent> events)
     {
-        if (!up.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Object) return;
-        foreach (var entry in locations.EnumerateObject())
+        if (up["locations"] is not JObject locations) return;
+        foreach (var entry in locations.Properties())
         {
-            var l = entry.Value;
-            if (l.ValueKind != JsonValueKind.Object || entry.NameEquals("user") || (payloadDecodedByCodec && entry.NameEquals("frm-payload")))
+            if (entry.Value is not JObject l || entry.Name == "user" || (payloadDecodedByCodec && entry.Name == "frm-payload"))
                 continue;
-            var source = l.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            var source = l["source"] is { Type: JTokenType.String } s ? (string)s! : null;
             if (Method(source) is not { } method
-                || !Number(l, "latitude", out var lat) || !Number(l, "longitude", out var lon)
+                || !TtsDecodedPayload.Number(l, "latitude", out var lat) || !TtsDecodedPayload.Number(l, "longitude", out var lon)
                 || lat is < -90 or > 90 || lon is < -180 or > 180)
                 continue;
-            var position = new DecodedPosition(lat, lon, Number(l, "altitude", out var alt) ? alt : null, null);
-            if (ReadingEvents.From(position, frame with { PositionMethod = method }) is not PositionEvent e) continue;
-            if (Number(l, "accuracy", out var accuracy) && accuracy > 0)
-                e = (PositionEvent)(e with { Position = e.Position with { AccuracyM = accuracy } }).WithDerivedId();
+            double? accuracy = TtsDecodedPayload.Number(l, "accuracy", out var a) && a > 0 ? a : null;
+            var e = header.Position(new PositionDetail(lat, lon, accuracy, method)
+            {
+                AltitudeM = TtsDecodedPayload.Number(l, "altitude", out var alt) ? alt : null,
+            });
             if (!events.Exists(x => x.EventId == e.EventId))
                 events.Add(e);
         }
@@ -44,10 +43,4 @@ internal static class TtsLocations
         "SOURCE_LORA_RSSI_GEOLOCATION" or "SOURCE_LORA_TDOA_GEOLOCATION" or "SOURCE_COMBINED_GEOLOCATION" => PositionMethods.Carrier,
         _ => null, // SOURCE_REGISTRY, SOURCE_IP_GEOLOCATION, SOURCE_BT_RSSI_GEOLOCATION, SOURCE_UNKNOWN: not a fix of this uplink
     };
-
-    static bool Number(JsonElement o, string name, out double value)
-    {
-        value = 0;
-        return o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out value) && double.IsFinite(value);
-    }
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Unicode;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
 using Logistics.Canonical.Identifiers;
 using Logistics.Canonical.Time;
+using Newtonsoft.Json.Linq;
 using NodaTime.Text;
 
 namespace Logistics.Adapters.TtsV3;
@@ -28,6 +27,7 @@ namespace Logistics.Adapters.TtsV3;
 public sealed class TtsV3Adapter : IAdapter
 {
     public const string AdapterId = "tts-v3";
+    const string Document = "a JSON object (The Things Stack v3 webhook body)";
     const string FrmPayloadPath = "$.uplink_message.frm_payload";
 
     public AdapterInfo Info { get; } = new(AdapterId, AdapterFamilies.Lpwan, ["TTN", "TTS"], InboundModes.Webhook,
@@ -35,92 +35,80 @@ public sealed class TtsV3Adapter : IAdapter
 
     public TranslationResult Translate(ReadOnlyMemory<byte> raw, TranslationContext context)
     {
-        // The reader does not validate UTF-8 inside strings; GetString would throw later, so check up front (vectorised).
-        if (!Utf8.IsValid(raw.Span))
-            return TranslationResult.Reject("$", "a JSON object in UTF-8 (The Things Stack v3 webhook body)", "bytes that are not UTF-8");
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(raw); }
-        catch (JsonException ex)
-        {
-            return TranslationResult.Reject("$", "a JSON object (The Things Stack v3 webhook body)",
-                $"invalid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}");
-        }
-        using (doc)
-        {
-            try { return Translate(doc.RootElement, context); }
-            catch (InvalidOperationException ex)
-            {
-                // An escaped lone surrogate ("\ud800") is valid JSON but no valid string.
-                return TranslationResult.Reject("$", "JSON strings of valid Unicode", ex.Message);
-            }
-        }
+        var json = JsonInput.Parse(raw, Document);
+        if (json.Failed) return json.Rejected();
+        if (json.Root is not JObject root) return json.RejectAt(json.Root, Document);
+        var result = Translate(root, context, json);
+        return json.Failed ? json.Rejected() : result;
     }
 
-    static TranslationResult Translate(JsonElement root, TranslationContext context)
+    static TranslationResult Translate(JObject root, TranslationContext context, JsonInput json)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-            return TranslationResult.Reject("$", "a JSON object (The Things Stack v3 webhook body)", root.ValueKind.ToString());
-        if (!root.TryGetProperty("end_device_ids", out var ids) || ids.ValueKind != JsonValueKind.Object)
-            return TranslationResult.Reject("$.end_device_ids", "an object naming the end device (device_id, dev_eui)");
-        if (Str(ids, "device_id") is not { Length: > 0 } deviceId)
-            return TranslationResult.Reject("$.end_device_ids.device_id", "the device id");
+        if (root["end_device_ids"] is not JObject ids)
+            return Reject(json, root, "end_device_ids", "an object naming the end device (device_id, dev_eui)");
+        if (json.String(ids, "device_id") is not { Length: > 0 } deviceId)
+            return Reject(json, ids, "device_id", "the device id");
         string? devEui = null;
-        if (ids.TryGetProperty("dev_eui", out var euiElement) && euiElement.ValueKind != JsonValueKind.Null)
+        if (JsonInput.Member(ids, "dev_eui") is { } euiToken)
         {
             // A DevEUI we cannot read must not be skipped: the readings would land in another device's stream.
-            if (euiElement.ValueKind != JsonValueKind.String || !DevEui.TryParse(euiElement.GetString(), out var eui, out _))
-                return TranslationResult.Reject("$.end_device_ids.dev_eui", "a DevEUI of 16 hex digits", Describe(euiElement));
+            if (euiToken.Type != JTokenType.String || !DevEui.TryParse((string?)euiToken, out var eui, out _))
+                return json.RejectAt(euiToken, "a DevEUI of 16 hex digits");
             devEui = eui.Value;
         }
-        if (!root.TryGetProperty("uplink_message", out var up) || up.ValueKind != JsonValueKind.Object)
-            return TranslationResult.Reject("$.uplink_message",
+        if (root["uplink_message"] is not JObject up)
+        {
+            json.Fail(JsonInput.PathOf(root, "uplink_message"),
                 "an uplink_message (join_accept, downlink and location_solved messages carry no readings)", MessageKind(root));
+            return json.Rejected();
+        }
 
-        var timeResult = FrameTime(root, up);
-        if (timeResult.Error is { } timeError) return timeError;
+        if (FrameTime(root, up, json) is not { } time) return json.Rejected();
 
         Reference[] refs = devEui is null
             ? [new(RefSchemes.DeviceId, deviceId)]
             : [new(RefSchemes.DevEui, devEui), new(RefSchemes.DeviceId, deviceId)];
         int? fPort = null;
-        if (up.TryGetProperty("f_port", out var fp) && fp.ValueKind != JsonValueKind.Null)
+        if (JsonInput.Member(up, "f_port") is { } fp)
         {
-            if (fp.ValueKind != JsonValueKind.Number || !fp.TryGetInt32(out var port) || port is < 0 or > 255)
-                return TranslationResult.Reject("$.uplink_message.f_port", "a LoRaWAN FPort, an integer 0..255", Describe(fp));
-            fPort = port;
+            if (fp is not JValue { Type: JTokenType.Integer, Value: long port } || port is < 0 or > 255)
+                return json.RejectAt(fp, "a LoRaWAN FPort, an integer 0..255");
+            fPort = (int)port;
         }
         context = context with { Carrier = context.Carrier ?? Carrier(up) };
-        var source = context.SourceFor(fPort is { } p ? $"fPort {p.ToString(CultureInfo.InvariantCulture)}" : "uplink", CorrelationId(root));
-        var frame = new ReadingEvents.Frame(timeResult.Time, context, source, refs, PositionMethods.Gnss);
+        var header = EventHeader.For(context, time, refs,
+            fPort is { } p ? $"fPort {p.ToString(CultureInfo.InvariantCulture)}" : "uplink", CorrelationId(root));
 
         byte[]? payload = null;
-        if (up.TryGetProperty("frm_payload", out var payloadElement)
-            && (payloadElement.ValueKind != JsonValueKind.String || !payloadElement.TryGetBytesFromBase64(out payload)))
-            return TranslationResult.Reject(FrmPayloadPath, "base64 (RFC 4648) bytes", "text that is not base64");
+        if (up["frm_payload"] is { } payloadToken && (payloadToken.Type != JTokenType.String || !TryBase64((string)payloadToken!, out payload)))
+        {
+            json.Fail(FrmPayloadPath, "base64 (RFC 4648) bytes", "text that is not base64");
+            return json.Rejected();
+        }
 
-        var hasDecoded = up.TryGetProperty("decoded_payload", out var decoded) && decoded.ValueKind == JsonValueKind.Object;
-        if (payload is not { Length: > 0 } && !hasDecoded)
+        var decoded = up["decoded_payload"] as JObject;
+        if (payload is not { Length: > 0 } && decoded is null)
         {
             // An empty uplink (a confirmation, an ADR/link check) carries no readings: nothing to lose, nothing to quarantine.
             var none = new List<CanonicalEvent>();
-            TtsLocations.Add(up, frame, payloadDecodedByCodec: false, none);
+            TtsLocations.Add(up, header, payloadDecodedByCodec: false, none);
             return TranslationResult.Of(none);
         }
         if ((context.CodecFor(refs[0].ToString()) ?? (refs.Length > 1 ? context.CodecFor(refs[1].ToString()) : null)) is { } codecId)
         {
-            var fromCodec = FromCodec(payload, codecId, fPort, frame);
+            var fromCodec = FromCodec(payload, codecId, fPort, header);
             if (fromCodec is not Translated t) return fromCodec;
             var events = t.Events.ToList();
-            TtsLocations.Add(up, frame, payloadDecodedByCodec: true, events);
+            TtsLocations.Add(up, header, payloadDecodedByCodec: true, events);
             return TranslationResult.Of(events);
         }
-        if (hasDecoded)
+        if (decoded is not null)
         {
-            var fromDecoded = TtsDecodedPayload.Translate(decoded, frame, out var decodedFrame);
+            var fromDecoded = TtsDecodedPayload.Translate(decoded, header, json, out var decodedHeader);
             if (fromDecoded is Translated { Events.Count: > 0 } t)
             {
                 var events = t.Events.ToList();
-                TtsLocations.Add(up, decodedFrame, payloadDecodedByCodec: false, events);
+                TtsLocations.Add(up, decodedHeader, payloadDecodedByCodec: false, events);
                 return TranslationResult.Of(events);
             }
             if (fromDecoded is Rejected) return fromDecoded;
@@ -130,7 +118,7 @@ public sealed class TtsV3Adapter : IAdapter
             "no codec and no decoded_payload readings");
     }
 
-    static TranslationResult FromCodec(byte[]? payload, string codecId, int? fPort, ReadingEvents.Frame frame)
+    static TranslationResult FromCodec(byte[]? payload, string codecId, int? fPort, EventHeader header)
     {
         if (AdapterRegistry.Codec(codecId) is not { } codec)
             return TranslationResult.Reject(FrmPayloadPath, "a known payload codec", $"'{codecId}'");
@@ -143,65 +131,66 @@ public sealed class TtsV3Adapter : IAdapter
                     $"{err.Expected} ({codecId})", err.Found);
             case CodecDecoded ok:
                 var events = new List<CanonicalEvent>(ok.Values.Count);
-                ReadingEvents.AddAll(ok.Values, frame, events);
+                ReadingEvents.AddAll(ok.Values, header, PositionMethods.Gnss, events);
                 return TranslationResult.Of(events);
             default:
                 return TranslationResult.Reject(FrmPayloadPath, "a codec result", codec.GetType().Name);
         }
     }
 
-    readonly record struct TimeResult(ResolvedTime Time, TranslationResult? Error);
-
-    static TimeResult FrameTime(JsonElement root, JsonElement up)
+    /// <summary>The network server's receive time, else the top-level one, else the first gateway's; null (rejected) when none parses.</summary>
+    static ResolvedTime? FrameTime(JObject root, JObject up, JsonInput json)
     {
-        if (up.TryGetProperty("received_at", out var t)) return ParseTime(t, "$.uplink_message.received_at");
-        if (root.TryGetProperty("received_at", out t)) return ParseTime(t, "$.received_at");
-        if (up.TryGetProperty("rx_metadata", out var rx) && rx.ValueKind == JsonValueKind.Array && rx.GetArrayLength() > 0
-            && rx[0].ValueKind == JsonValueKind.Object && rx[0].TryGetProperty("time", out t))
-            return ParseTime(t, "$.uplink_message.rx_metadata[0].time");
-        return new(default, TranslationResult.Reject("$.uplink_message.received_at", "the network server's receive time (RFC 3339)"));
+        if (up["received_at"] is { } t) return ParseTime(t, json);
+        if (root["received_at"] is { } top) return ParseTime(top, json);
+        if (up["rx_metadata"] is JArray { Count: > 0 } rx && rx[0] is JObject first && first["time"] is { } gateway)
+            return ParseTime(gateway, json);
+        json.Missing(up, "received_at", "the network server's receive time (RFC 3339)");
+        return null;
     }
 
     /// <summary>An RFC 3339 time with offset ('Z' included) → explicit; TTS writes UTC with nanoseconds.</summary>
-    internal static bool TryParseTime(JsonElement t, out ResolvedTime time)
+    internal static bool TryParseTime(JToken? t, out ResolvedTime time)
     {
         time = default;
-        if (t.ValueKind != JsonValueKind.String || OffsetDateTimePattern.ExtendedIso.Parse(t.GetString()!) is not { Success: true } parsed)
+        if (t is not { Type: JTokenType.String } || OffsetDateTimePattern.ExtendedIso.Parse((string)t!) is not { Success: true } parsed)
             return false;
         time = ResolvedTime.Explicit(parsed.Value);
         return true;
     }
 
-    static TimeResult ParseTime(JsonElement t, string path) =>
-        TryParseTime(t, out var time)
-            ? new(time, null)
-            : new(default, TranslationResult.Reject(path, "an RFC 3339 time with offset (e.g. 2023-05-19T05:33:35.6Z)",
-                t.ValueKind == JsonValueKind.String ? $"'{t.GetString()}'" : t.ValueKind.ToString()));
+    static ResolvedTime? ParseTime(JToken t, JsonInput json) =>
+        TryParseTime(t, out var time) ? time : json.Wrong<ResolvedTime?>(t, "an RFC 3339 time with offset (e.g. 2023-05-19T05:33:35.6Z)");
 
-    static string? Str(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    static TranslationResult Reject(JsonInput json, JObject parent, string name, string expected) =>
+        parent[name] is { Type: not JTokenType.Null } present ? json.RejectAt(present, expected) : json.RejectMissing(parent, name, expected);
 
-    static string Describe(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"'{e.GetString()}'" : e.ValueKind.ToString().ToLowerInvariant();
+    static bool TryBase64(string text, out byte[]? bytes)
+    {
+        var buffer = new byte[text.Length * 3 / 4 + 3];
+        bytes = Convert.TryFromBase64String(text, buffer, out var n) ? buffer[..n] : null;
+        return bytes is not null;
+    }
 
     /// <summary>TTN is the community network (tenant "ttn"); any other tenant is a The Things Stack deployment.</summary>
-    static string? Carrier(JsonElement up) =>
-        up.TryGetProperty("network_ids", out var n) && n.ValueKind == JsonValueKind.Object
-            ? Str(n, "tenant_id") == "ttn" ? "TTN" : "TTS"
+    static string? Carrier(JObject up) =>
+        up["network_ids"] is JObject n
+            ? (n["tenant_id"] is { Type: JTokenType.String } tenant && (string)tenant! == "ttn" ? "TTN" : "TTS")
             : null;
 
     /// <summary>The application server's uplink correlation id ("as:up:…"): TTS's own id for this uplink.</summary>
-    static string? CorrelationId(JsonElement root)
+    static string? CorrelationId(JObject root)
     {
-        if (!root.TryGetProperty("correlation_ids", out var c) || c.ValueKind != JsonValueKind.Array) return null;
-        foreach (var id in c.EnumerateArray())
-            if (id.ValueKind == JsonValueKind.String && id.GetString() is { } s && s.StartsWith("as:up:", StringComparison.Ordinal))
+        if (root["correlation_ids"] is not JArray c) return null;
+        foreach (var id in c)
+            if (id.Type == JTokenType.String && (string)id! is { } s && s.StartsWith("as:up:", StringComparison.Ordinal))
                 return s;
         return null;
     }
 
-    static string MessageKind(JsonElement root)
+    static string MessageKind(JObject root)
     {
-        foreach (var p in root.EnumerateObject())
+        foreach (var p in root.Properties())
             if (p.Name is not ("end_device_ids" or "correlation_ids" or "received_at" or "unique_id"))
                 return $"'{p.Name}'";
         return "no message";

@@ -33,15 +33,8 @@ static class ShipmentStatusEvent
             : party?.Place is { } n4 ? ZoneOf(n4[1], n4[2], n4[4]) : null;
         var resolved = X12Time.Resolve(date + time, at7[7], zone);
 
-        return new MilestoneEvent
-        {
-            OccurredAt = resolved.Utc, OccurredAtOffset = resolved.Offset, OffsetSource = resolved.Source, ReceivedAt = context.ReceivedAt,
-            Source = context.SourceFor(code),
-            Refs = refs,
-            Location = location,
-            Flags = classifier == TimeClassifier.ACT ? ClockChecks.Flags(resolved.Utc, context.ReceivedAt) : [],
-            Milestone = new MilestoneDetail(milestone, classifier),
-        }.WithDerivedId();
+        var header = EventHeader.For(context, resolved, refs, code) with { Location = location };
+        return header.Milestone(milestone, classifier);
     }
 
     /// <summary>The zone of a US/Canadian city and state (canonical table); other countries' states are not in it.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using Logistics.Adapters.Sdk;
 using Logistics.Canonical.Events;
 
@@ -33,18 +32,9 @@ sealed class X12StatusCodes
 
     static X12StatusCodes Load()
     {
-        const string name = "X12_214/status-map.json";
-        using var stream = typeof(X12StatusCodes).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"no embedded status map '{name}'");
-        using var doc = JsonDocument.Parse(stream);
-        var classifiers = doc.RootElement.TryGetProperty("classifiers", out var section)
-            ? section.EnumerateObject().Where(p => !p.Name.StartsWith('_'))
-                .ToFrozenDictionary(p => p.Name, p => Enum.Parse<TimeClassifier>(p.Value.GetString()!), StringComparer.Ordinal)
-            : FrozenDictionary<string, TimeClassifier>.Empty;
-        var parties = doc.RootElement.TryGetProperty("locationParty", out var p)
-            ? p.EnumerateObject().Where(e => !e.Name.StartsWith('_'))
-                .ToFrozenDictionary(e => e.Name, e => e.Value.GetString()!.Split(' '), StringComparer.Ordinal)
-            : FrozenDictionary<string, string[]>.Empty;
-        return new X12StatusCodes(StatusMap.Load("X12_214"), classifiers, parties);
+        var map = StatusMap.Load("X12_214");
+        return new X12StatusCodes(map,
+            map.Section("classifiers").ToFrozenDictionary(p => p.Key, p => Enum.Parse<TimeClassifier>(p.Value), StringComparer.Ordinal),
+            map.Section("locationParty").ToFrozenDictionary(p => p.Key, p => p.Value.Split(' '), StringComparer.Ordinal));
     }
 }

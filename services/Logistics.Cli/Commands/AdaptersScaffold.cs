@@ -57,7 +57,7 @@ static class AdaptersScaffold
             files.Add(($"Samples/{s.File}{SampleDiscovery.SourceSuffix}", note));
         }
         files.Add(("Samples/rejects/truncated.json", "{\"shipmentId\": \"SHP-0001\", \"status\": \"DEP\", \"ti"));
-        files.Add(($"Samples/rejects/truncated.json{SampleDiscovery.RejectionSuffix}", $"expected a JSON object ({name} status message), found invalid JSON\n"));
+        files.Add(($"Samples/rejects/truncated.json{SampleDiscovery.RejectionSuffix}", "expected well-formed JSON\n"));
         files.Add(("Samples/rejects/unknown-status.json", "{\"shipmentId\": \"SHP-0001\", \"status\": \"XYZ\", \"time\": \"2025-12-30T08:15:00Z\"}\n"));
         files.Add(($"Samples/rejects/unknown-status.json{SampleDiscovery.RejectionSuffix}", "at $.status: expected a status code of status-map.json\n"));
         return files;
@@ -75,18 +75,8 @@ static class AdaptersScaffold
         var bytes = System.Text.Encoding.UTF8.GetBytes(s.Json);
         var context = TranslationContext.For(id, bytes, SampleContext.DefaultReceivedAt);
         var time = ResolvedTime.Explicit(OffsetDateTimePattern.ExtendedIso.Parse(s.Time).GetValueOrThrow());
-        var classifier = s.Estimated ? TimeClassifier.EST : TimeClassifier.ACT;
-        return new MilestoneEvent
-        {
-            OccurredAt = time.Utc,
-            OccurredAtOffset = time.Offset,
-            OffsetSource = time.Source,
-            ReceivedAt = context.ReceivedAt,
-            Source = context.SourceFor(s.Status),
-            Refs = [new Reference(RefSchemes.Shipment, s.ShipmentId)],
-            Milestone = new MilestoneDetail(s.Milestone, classifier),
-            Location = s.Unlocode is null ? null : new Location(s.Unlocode, s.Place, null, null),
-            Flags = classifier == TimeClassifier.ACT ? ClockChecks.Flags(time.Utc, context.ReceivedAt) : [],
-        }.WithDerivedId();
+        var header = EventHeader.For(context, time, [new Reference(RefSchemes.Shipment, s.ShipmentId)], s.Status)
+            with { Location = s.Unlocode is null ? null : new Location(s.Unlocode, s.Place, null, null) };
+        return header.Milestone(s.Milestone, s.Estimated ? TimeClassifier.EST : TimeClassifier.ACT);
     }
 }

@@ -4,21 +4,81 @@ using Logistics.Adapters.Sdk;
 
 namespace Logistics.Adapters.Tests.Conformance;
 
-/// <summary>The adapter → folder rule, and where the build puts the samples the kit reads.</summary>
+/// <summary>
+/// The one rule naming adapter folders from ids, held by every adapter and codec: code adapters' namespaces, data-only
+/// adapters' files, codecs under Codecs/ only, and no stray folder in the source tree. Also: where the build puts the
+/// samples the kit reads.
+/// </summary>
 public sealed class AdapterFoldersTests
 {
+    [Theory]
+    [InlineData("dcsa-tnt", "DcsaTnt")]
+    [InlineData("epcis2", "Epcis2")]
+    [InlineData("x12-214", "X12_214")]
+    [InlineData("tts-v3", "TtsV3")]
+    [InlineData("iridium-sbd", "IridiumSbd")]
+    [InlineData("iata-fsu", "IataFsu")]
+    [InlineData("chirpstack-v4", "ChirpstackV4")]
+    [InlineData("onerecord", "Onerecord")]
+    public void the_folder_is_the_id_in_pascal_case_with_an_underscore_before_a_digit(string id, string folder) =>
+        Assert.Equal(folder, AdapterFolders.FolderFor(id));
+
     [Fact]
-    public void the_folder_is_the_namespace_below_logistics_adapters()
+    public void codec_folders_are_under_codecs() =>
+        Assert.Equal("Codecs/CayenneLpp", AdapterFolders.CodecFolderFor("cayenne-lpp"));
+
+    [Fact]
+    public void the_namespace_folder_is_the_namespace_below_logistics_adapters()
     {
-        Assert.Equal("Example", AdapterFolders.FolderOf(typeof(Logistics.Adapters.Example.ExampleType)));
-        Assert.Equal("Codecs/Example", AdapterFolders.FolderOf(typeof(Logistics.Adapters.Codecs.Example.ExampleCodecType)));
-        Assert.Equal("Sdk", AdapterFolders.FolderOf(typeof(Guard)));
-        Assert.Null(AdapterFolders.FolderOf(typeof(string)));
+        Assert.Equal("Example", AdapterFolders.NamespaceFolder(typeof(Logistics.Adapters.Example.ExampleType)));
+        Assert.Equal("Codecs/Example", AdapterFolders.NamespaceFolder(typeof(Logistics.Adapters.Codecs.Example.ExampleCodecType)));
+        Assert.Equal("Sdk", AdapterFolders.NamespaceFolder(typeof(Guard)));
+        Assert.Null(AdapterFolders.NamespaceFolder(typeof(string)));
     }
 
     [Fact]
-    public void every_registered_adapter_has_a_folder() =>
-        Assert.All(AdapterRegistry.Default.Adapters, a => Assert.NotNull(AdapterFolders.FolderOf(a)));
+    public void every_code_adapter_lives_in_the_folder_its_id_names() =>
+        Assert.All(AdapterRegistry.Default.Adapters.Where(a => !AdapterRegistry.Default.IsDataOnly(a, out _)), a =>
+            Assert.True(AdapterFolders.NamespaceFolder(a.GetType()) == AdapterFolders.FolderFor(a.Info.Id),
+                $"{a.GetType().FullName} (id {a.Info.Id}) must be in namespace Logistics.Adapters.{AdapterFolders.FolderFor(a.Info.Id)}"));
+
+    [Fact]
+    public void every_data_only_adapter_file_is_in_the_folder_its_id_names() =>
+        Assert.All(AdapterRegistry.Default.Adapters.Where(a => AdapterRegistry.Default.IsDataOnly(a, out _)), a =>
+        {
+            AdapterRegistry.Default.IsDataOnly(a, out var file);
+            Assert.StartsWith(AdapterFolders.FolderFor(a.Info.Id) + "/", file, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public void every_codec_lives_under_codecs_in_the_folder_its_id_names() =>
+        Assert.All(AdapterRegistry.Default.Codecs, c =>
+            Assert.True(AdapterFolders.NamespaceFolder(c.GetType()) == AdapterFolders.CodecFolderFor(c.Id),
+                $"{c.GetType().FullName} (codec {c.Id}) must be in namespace Logistics.Adapters.{AdapterFolders.CodecFolderFor(c.Id).Replace('/', '.')}"));
+
+    [Fact]
+    public void the_registry_has_no_problems() =>
+        Assert.True(AdapterRegistry.Default.Problems.Count == 0, string.Join("\n", AdapterRegistry.Default.Problems));
+
+    [Fact]
+    public void every_folder_of_the_source_tree_is_the_sdk_the_codecs_or_a_registered_adapter()
+    {
+        var source = Path.Combine(RepoRoot(), "adapters", "Logistics.Adapters");
+        var adapters = AdapterRegistry.Default.Adapters.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
+        var codecs = AdapterRegistry.Default.Codecs.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var dir in Directory.EnumerateDirectories(source).Select(Path.GetFileName))
+        {
+            if (dir is "Sdk" or AdapterFolders.CodecsFolder or "bin" or "obj") continue;
+            Assert.True(adapters.Contains(dir!), $"adapters/Logistics.Adapters/{dir}/ is not the folder of a registered adapter (folders are named from ids: {string.Join(", ", adapters.Order())})");
+        }
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(source, AdapterFolders.CodecsFolder)).Select(Path.GetFileName))
+            Assert.True(codecs.Contains($"{AdapterFolders.CodecsFolder}/{dir}"), $"Codecs/{dir}/ is not the folder of a registered codec");
+    }
+
+    [Fact]
+    public void no_codec_is_defined_outside_codecs() =>
+        Assert.All(typeof(IAdapter).Assembly.GetTypes().Where(t => typeof(IPayloadCodec).IsAssignableFrom(t) && !t.IsInterface), t =>
+            Assert.StartsWith($"{AdapterFolders.RootNamespace}.{AdapterFolders.CodecsFolder}.", t.Namespace, StringComparison.Ordinal));
 
     [Fact]
     public void every_source_sample_is_in_the_build_output_under_its_folder()

@@ -223,10 +223,11 @@ public sealed class ConformanceKitTests
     }
 
     [Fact]
-    public void an_adapter_outside_a_folder_namespace_is_reported()
+    public void the_kit_looks_for_the_folder_the_id_names_and_reports_it_missing()
     {
         var report = new ConformanceKit(schema: PermissiveSchema).Check(new Logistics.Testing.Outside.OutsideAdapter());
-        Assert.Contains(report.Failures, f => f.Message.Contains("is not in a Logistics.Adapters.<Folder> namespace", StringComparison.Ordinal));
+        Assert.Equal("Outside", report.Folder);
+        Assert.Contains(report.Failures, f => f.Message.StartsWith("no Outside/Samples/ folder", StringComparison.Ordinal));
     }
 
     [Fact]

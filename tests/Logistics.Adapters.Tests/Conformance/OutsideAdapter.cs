@@ -2,7 +2,7 @@ using Logistics.Adapters.Sdk;
 
 namespace Logistics.Testing.Outside;
 
-/// <summary>An adapter whose namespace is not below Logistics.Adapters, so the kit cannot know its folder.</summary>
+/// <summary>An adapter outside Logistics.Adapters with no folder of samples: the kit still looks where its id says.</summary>
 sealed class OutsideAdapter : IAdapter
 {
     public AdapterInfo Info { get; } = new("outside", AdapterFamilies.Road, [], InboundModes.File, "test adapter");

@@ -15,8 +15,7 @@ public static class SeedHarvest
 
     public static IReadOnlyList<SampleInput> AdapterSamples(IAdapter adapter, SampleRoot root)
     {
-        var folder = AdapterFolders.FolderOf(adapter);
-        var set = SampleDiscovery.Discover(folder is null ? null : root.SamplesDirectory(folder));
+        var set = SampleDiscovery.Discover(root.SamplesDirectory(AdapterFolders.FolderOf(adapter)));
         var inputs = new List<SampleInput>();
         foreach (var s in set.Samples)
         {
@@ -31,8 +30,7 @@ public static class SeedHarvest
     public static IReadOnlyList<byte[]> CodecSeeds(IPayloadCodec codec, AdapterRegistry registry, SampleRoot root)
     {
         var seeds = new List<byte[]>();
-        var folder = AdapterFolders.FolderOf(codec);
-        var dir = folder is null ? null : root.SamplesDirectory(folder);
+        var dir = root.SamplesDirectory(AdapterFolders.FolderOf(codec));
         if (dir is not null)
         {
             foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal))

@@ -101,7 +101,6 @@ public class TtsV3AdapterTests
     }
 
     [Theory]
-    [InlineData("{\"end_device_ids\":{\"device_id\":\"\\ud800\"},\"uplink_message\":{\"received_at\":\"2025-01-01T00:00:00Z\"}}")]
     [InlineData("{\"end_device_ids\":{\"device_id\":\"d\"},\"uplink_message\":{\"received_at\":\"2025-01-01T00:00:00Z\",\"decoded_payload\":{\"temperature\":1e400}}}")]
     [InlineData("[]")]
     [InlineData("")]
@@ -109,6 +108,15 @@ public class TtsV3AdapterTests
     {
         var raw = System.Text.Encoding.UTF8.GetBytes(json);
         Assert.IsType<Rejected>(_adapter.Translate(raw, TranslationContext.For(TtsV3Adapter.AdapterId, raw, Instant.FromUtc(2026, 1, 1, 0, 0))));
+    }
+
+    [Fact]
+    public void an_escaped_lone_surrogate_is_read_as_the_replacement_character_never_as_invalid_text()
+    {
+        var raw = System.Text.Encoding.UTF8.GetBytes(
+            "{\"end_device_ids\":{\"device_id\":\"\\ud800\"},\"uplink_message\":{\"received_at\":\"2025-01-01T00:00:00Z\",\"decoded_payload\":{\"temperature\":4.5}}}");
+        var e = Assert.Single(Assert.IsType<Translated>(_adapter.Translate(raw, TranslationContext.For(TtsV3Adapter.AdapterId, raw, Instant.FromUtc(2026, 1, 1, 0, 0)))).Events);
+        Assert.Equal("deviceId:\uFFFD", e.Refs[0].ToString());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Globalization;
 using Logistics.Adapters.Sdk;
 using NodaTime;
 
-namespace Logistics.Adapters.IridiumSbd;
+namespace Logistics.Adapters.Codecs.T622;
 
 /// <summary>
 /// The T622 Iridium tracker's report in its default field list "01,02,03,04,05,08" (traccar
