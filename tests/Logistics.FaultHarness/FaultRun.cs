@@ -108,7 +108,8 @@ public static class FaultRun
                         h.Kill();
                         await Task.Delay(TimeSpan.FromSeconds(o.DownSeconds), ct);
                         h.Start();
-                        await WaitHealthyAsync(http, h, TimeSpan.FromSeconds(120), ct);
+                        // Generous: a host restarting into a backlog on a saturated shared machine took > 120 s once.
+                        await WaitHealthyAsync(http, h, TimeSpan.FromSeconds(600), ct);
                         break;
                     default:
                         throw new ArgumentException($"unknown kill target '{target}' (rabbitmq, rabbitmq-node, postgres, host)");
