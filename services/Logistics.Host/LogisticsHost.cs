@@ -1,4 +1,5 @@
-using Logistics.Host.Demo;
+using Logistics.Host.Access;
+using Logistics.Host.ApiDescription;
 using Logistics.Host.Devices;
 using Logistics.Host.Events;
 using Logistics.Host.Health;
@@ -7,13 +8,17 @@ using Logistics.Host.Intake;
 using Logistics.Host.Locations;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace Logistics.Host;
 
-/// <summary>Builds the host; tests call it with their own settings (database schema, queue prefix) and a loopback port.</summary>
+/// <summary>
+/// Builds the host; tests call it with their own settings (database schema, queue prefix) and a loopback port.
+/// Each slice registers its services with <c>AddX</c> and maps its routes with <c>MapX</c>; this file only calls them.
+/// </summary>
 public static class LogisticsHost
 {
     public static WebApplication Build(string[] args, Action<HostSettings>? configure = null)
@@ -25,38 +30,35 @@ public static class LogisticsHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddHostedService<InboxSchemaInitializer>();
-        services.AddLogisticsStorage(settings);
-        services.AddLogisticsMessaging(settings);
-        services.AddSingleton<RawInbox>();
-        services.AddSingleton<RawInboxWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<RawInboxWriter>());
-        services.AddSingleton<IntakePublisher>();
-        services.AddSingleton<DeviceProfiles>();
-        services.AddSingleton<QuarantineStore>();
-        services.AddSingleton<EventAppender>();
-        services.AddSingleton<RepublishQueue>();
-        services.AddHostedService<Republisher>();
-        services.AddHealth(settings);
-        if (settings.DemoFeed) services.AddHostedService<DemoFeed>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        services.AddLogisticsStorage(settings);
+        services.AddLogisticsMessaging(settings);
+        services.AddAccess(settings);
+        services.AddIntake(settings);
+        services.AddTranslation(settings);
+        services.AddQuarantine(settings);
+        services.AddDevices(settings);
+        services.AddLocations(settings);
+        services.AddShipments(settings);
+        services.AddApiDescription(settings);
+        services.AddHealth(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/", () => Results.Json(new
-        {
-            service = "logistics cold-chain visibility middleware",
-            endpoints = new[]
-            {
-                "POST /ingest/{adapterId}[?codec=]", "GET /raw/{id}", "GET /quarantine", "POST /quarantine/{id}/replay",
-                "GET /devices/{id}/readings?from&to", "PUT /devices/{id}/profile", "GET /assets/{id}/location",
-                "POST /reports/logger-file?format=json|csv|pdf", "GET /events/recent?limit&kind",
-                "GET /references/{scheme:value}/events", "GET /health",
-            },
-        })).ExcludeFromDescription();
-        app.MapIngest().MapRaw().MapQuarantine().MapDevices().MapLocations().MapLoggerFileReports().MapEvents().MapHealth();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapApiDescription();
+        app.MapHealth();
+        app.MapAccess();
+        app.MapIntake();
+        app.MapQuarantine();
+        app.MapDevices();
+        app.MapLocations();
+        app.MapEvents();
+        app.MapShipments();
+        app.MapLoggerFileReports();
         return app;
     }
 }

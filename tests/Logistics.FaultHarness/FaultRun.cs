@@ -34,7 +34,10 @@ public static class FaultRun
         {
             foreach (var h in hosts) h.Start();
             foreach (var h in hosts) await WaitHealthyAsync(http, h, TimeSpan.FromSeconds(120), ct);
-            log("hosts healthy; load starts");
+            // Intake takes an integrator key: a tenant of the run's own, made as a user makes one.
+            var key = await IntegratorKey.CreateAsync(o.Postgres, run, hosts[0].Url, $"fault run {run}", ct);
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Key);
+            log($"hosts healthy; tenant {key.TenantId}; load starts");
 
             var accepted = new ConcurrentBag<Guid>();
             long sent = 0, rejected = 0, failed = 0;

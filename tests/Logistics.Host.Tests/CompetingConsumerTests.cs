@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Logistics.Access;
 using Logistics.Host.Intake;
 using Logistics.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,7 +21,7 @@ public sealed class When_three_hosts_compete_for_duplicated_deliveries(HostFixtu
     {
         await using var second = await StartPeerAsync();
         await using var third = await StartPeerAsync();
-        var hosts = new[] { (host.Http, Services: (IServiceProvider?)null), (second.Http, second.App.Services), (third.Http, third.App.Services) };
+        var hosts = new[] { (Http: host.Tenant.Clients[Role.Integrator], Services: (IServiceProvider?)null), (second.Http, second.App.Services), (third.Http, third.App.Services) };
         await WaitForConsumersAsync(3);
 
         const int uplinks = 120;
@@ -85,7 +86,10 @@ public sealed class When_three_hosts_compete_for_duplicated_deliveries(HostFixtu
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Peer(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) });
+        var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        // Every host takes the same tenant's integrator key (keys live in the shared schema).
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.Tenant.Keys[Role.Integrator]);
+        return new Peer(app, http);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Logistics.Access;
 using Logistics.Canonical.Events;
+using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Translation;
 using Marten;
@@ -11,7 +13,7 @@ using NpgsqlTypes;
 namespace Logistics.LoadHarness;
 
 /// <summary>
-/// <c>bulk-load --events N [--devices D] [--schema S] [--tenant T]</c>: fills a store with N canonical events fast, so
+/// <c>bulk-load --events N [--devices D] [--schema S] [--tenant T]</c> (without <c>--tenant</c>, a new tenant): fills a store with N canonical events fast, so
 /// that throughput is measured on a store that already holds a lot. The events are real: TTS v3 uplinks of the load
 /// harness's shape, translated by the tts-v3 adapter (temperature + humidity: 2 events each), serialized by the host's
 /// Marten configuration, written with binary COPY into mt_events (sequence numbers reserved from mt_events_sequence)
@@ -28,20 +30,20 @@ public static class BulkLoad
         var events = long.Parse(Get("--events", "10000000"), CultureInfo.InvariantCulture);
         var devices = int.Parse(Get("--devices", "10000"), CultureInfo.InvariantCulture);
         var schema = Get("--schema", "logistics");
-        var tenant = Get("--tenant", "*DEFAULT*");
         var postgres = Get("--postgres", Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES") ?? "Host=127.0.0.1;Port=25432;Username=postgres;Database=logistics");
+        var tenant = Get("--tenant", "") is { Length: > 0 } given ? given : await NewTenantAsync(postgres, schema);
 
         var (provider, store) = await StoreFactory.CreateAsync(postgres, schema);
         await using var _ = provider;
         var serializer = store.Options.Serializer();
         await using var db = NpgsqlDataSource.Create(postgres);
-        var (typeName, dotnetType) = await EventTypeNamesAsync(store, db, schema);
+        var (typeName, dotnetType) = await EventTypeNamesAsync(store, db, schema, tenant);
 
         var prefix = Random.Shared.Next(0x100000, 0xFFFFFF).ToString("X6", CultureInfo.InvariantCulture);
         var uplinks = (events + 1) / 2;
         var epoch = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var received = Instant.FromDateTimeOffset(epoch);
-        Console.Error.WriteLine($"bulk-load: {uplinks * 2:N0} events ({uplinks:N0} uplinks) over {devices:N0} device streams into {schema} (devices {prefix}…)");
+        Console.Error.WriteLine($"bulk-load: {uplinks * 2:N0} events ({uplinks:N0} uplinks) over {devices:N0} device streams into {schema}, tenant {tenant} (devices {prefix}…)");
 
         long seq;
         await using (var cmd = db.CreateCommand($"select nextval('{schema}.mt_events_sequence')")) seq = (long)(await cmd.ExecuteScalarAsync())!;
@@ -63,14 +65,14 @@ public static class BulkLoad
                     var device = $"{prefix}{d:X10}";
                     var body = LoadRun.Uplink(device, epoch.AddSeconds(n / devices * 60), 2 + n % 60 / 10.0, (int)(n % int.MaxValue));
                     var raw = new RawMessage(Guid.CreateVersion7(), "tts-v3", received, RawHash.Sha256Hex(body), "application/json",
-                        new Dictionary<string, string>(), body, "cayenne-lpp");
+                        new Dictionary<string, string>(), body, "cayenne-lpp") { TenantId = tenant };
                     if (TranslateConsumer.Translate(raw, noCodecs) is not TranslatedOutcome t)
                         throw new InvalidOperationException("the synthetic uplink was rejected by the tts-v3 adapter");
                     foreach (var e in t.Events)
                     {
                         await copy.StartRowAsync();
                         await copy.WriteAsync(seq++, NpgsqlDbType.Bigint);
-                        await copy.WriteAsync(Guid.Parse(e.EventId), NpgsqlDbType.Uuid);
+                        await copy.WriteAsync(TenantEventIds.For(tenant, e.EventId), NpgsqlDbType.Uuid);
                         await copy.WriteAsync(StreamRouting.StreamKeyFor(e), NpgsqlDbType.Varchar);
                         await copy.WriteAsync(++versions[d], NpgsqlDbType.Bigint);
                         await copy.WriteAsync(serializer.ToJson(e), NpgsqlDbType.Jsonb);
@@ -110,25 +112,35 @@ public static class BulkLoad
         long total;
         await using (var cmd = db.CreateCommand($"select count(*) from {schema}.mt_events")) total = (long)(await cmd.ExecuteScalarAsync())!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"schema\":\"{schema}\",\"eventsWritten\":{written},\"seq\":[{firstSeq},{seq - 1}],\"seconds\":{clock.Elapsed.TotalSeconds:0.0},\"eventsPerSecond\":{written / clock.Elapsed.TotalSeconds:0},\"eventsInStore\":{total}}}"));
+            $"{{\"schema\":\"{schema}\",\"tenant\":\"{tenant}\",\"eventsWritten\":{written},\"seq\":[{firstSeq},{seq - 1}],\"seconds\":{clock.Elapsed.TotalSeconds:0.0},\"eventsPerSecond\":{written / clock.Elapsed.TotalSeconds:0},\"eventsInStore\":{total}}}"));
         return 0;
     }
 
+    /// <summary>A tenant of its own for the loaded events, made with the code of <c>./logistics tenants create</c>.</summary>
+    static async Task<string> NewTenantAsync(string postgres, string schema)
+    {
+        var builder = new NpgsqlDataSourceBuilder(postgres);
+        builder.UseNodaTime();
+        await using var db = builder.Build();
+        await AccessSchema.ApplyAsync(db, schema, CancellationToken.None);
+        return (await new ApiKeyStore(db, schema, SystemClock.Instance).CreateTenantAsync("bulk load", CancellationToken.None)).TenantId;
+    }
+
     /// <summary>Marten's names for a measurement event: appended once through Marten itself, then read back.</summary>
-    static async Task<(string Type, string DotnetType)> EventTypeNamesAsync(IDocumentStore store, NpgsqlDataSource db, string schema)
+    static async Task<(string Type, string DotnetType)> EventTypeNamesAsync(IDocumentStore store, NpgsqlDataSource db, string schema, string tenant)
     {
         var probe = $"device:devEui:bulk-load-probe";
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(tenant))
         {
             var raw = new RawMessage(Guid.CreateVersion7(), "tts-v3", SystemClock.Instance.GetCurrentInstant(), "0", "application/json",
-                new Dictionary<string, string>(), LoadRun.Uplink("FFFFFFFFFFFFFFFF", DateTimeOffset.UnixEpoch, 1, 1), "cayenne-lpp");
+                new Dictionary<string, string>(), LoadRun.Uplink("FFFFFFFFFFFFFFFF", DateTimeOffset.UnixEpoch, 1, 1), "cayenne-lpp") { TenantId = tenant };
             var e = ((TranslatedOutcome)TranslateConsumer.Translate(raw, _ => null)).Events.OfType<MeasurementEvent>().First();
             await using var exists = db.CreateCommand($"select count(*) from {schema}.mt_events where id = $1");
-            exists.Parameters.Add(new NpgsqlParameter { Value = Guid.Parse(e.EventId) });
+            exists.Parameters.Add(new NpgsqlParameter { Value = TenantEventIds.For(tenant, e.EventId) });
             if ((long)(await exists.ExecuteScalarAsync())! == 0)
             {
                 var w = session.Events.BuildEvent(e);
-                w.Id = Guid.Parse(e.EventId);
+                w.Id = TenantEventIds.For(tenant, e.EventId);
                 session.Events.Append(probe, w);
                 await session.SaveChangesAsync();
             }

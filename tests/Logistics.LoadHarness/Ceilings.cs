@@ -82,14 +82,14 @@ public static partial class Ceilings
     static async Task<double> MartenAppendAsync(IDocumentStore store, int perSave, TimeSpan duration)
     {
         var raw = new RawMessage(Guid.CreateVersion7(), "tts-v3", SystemClock.Instance.GetCurrentInstant(), "0", "application/json",
-            new Dictionary<string, string>(), LoadRun.Uplink("70B3D57ED0000001", DateTimeOffset.UnixEpoch, 4, 1), "cayenne-lpp");
+            new Dictionary<string, string>(), LoadRun.Uplink("70B3D57ED0000001", DateTimeOffset.UnixEpoch, 4, 1), "cayenne-lpp") { TenantId = "ceiling" };
         var template = ((TranslatedOutcome)TranslateConsumer.Translate(raw, _ => null)).Events[0];
         var clock = Stopwatch.StartNew();
         long appended = 0;
         var stream = 0;
         while (clock.Elapsed < duration)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession("ceiling");
             var key = $"device:ceiling:{stream++ % 1000}";
             var events = Enumerable.Range(0, perSave).Select(_ =>
             {

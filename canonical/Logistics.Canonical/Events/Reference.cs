@@ -28,6 +28,8 @@ public static class RefSchemes
     public const string DevEui = "devEui";
     public const string Imei = "imei";
     public const string DeviceId = "deviceId";
+    /// <summary>A Globalstar simplex transmitter's electronic serial number as the network writes it (<c>0-2682225</c>).</summary>
+    public const string Esn = "esn";
     public const string Uld = "uld";
     public const string Vessel = "vessel";
     /// <summary>The source's own event id, for events (retractions) that name no business reference.</summary>
@@ -37,9 +39,9 @@ public static class RefSchemes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel, SourceEvent, Epc,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>
-    public static readonly IReadOnlySet<string> Device = new HashSet<string>(StringComparer.Ordinal) { DevEui, Imei, DeviceId };
+    public static readonly IReadOnlySet<string> Device = new HashSet<string>(StringComparer.Ordinal) { DevEui, Imei, DeviceId, Esn };
 }

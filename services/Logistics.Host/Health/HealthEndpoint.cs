@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Logistics.Host.Access;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Logistics.Host.Health;
@@ -24,22 +23,16 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            Predicate = r => r.Tags.Contains(HealthChecks.Tag),
-            ResponseWriter = WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        }).WithName("Health").WithTags("Health");
+        // A minimal-API route (not MapHealthChecks) so that it is in the route table and the OpenAPI document like every other.
+        app.MapGet("/health", CheckAsync).WithName("Health").WithTags("Health").AllowAnonymousAccess()
+            .Produces<HealthReport>(StatusCodes.Status200OK).Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("PostgreSQL, RabbitMQ, translate consumers in the broker's view, consumer lag and re-publisher counters; 503 when a dependency is down or a translate queue has no consumer. Anonymous.");
         return app;
     }
 
-    static Task WriteAsync(HttpContext http, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    static async Task<IResult> CheckAsync(HealthCheckService checks, CancellationToken ct)
     {
+        var report = await checks.CheckHealthAsync(r => r.Tags.Contains(HealthChecks.Tag), ct);
         static string StatusOf(HealthStatus s) => s == HealthStatus.Healthy ? "healthy" : "unhealthy";
         Component ComponentOf(string name) => report.Entries.TryGetValue(name, out var e)
             ? new Component(StatusOf(e.Status), e.Description ?? e.Exception?.Message)
@@ -59,9 +52,6 @@ public static class HealthEndpoint
                 Data(HealthChecks.TranslateConsumers, "busRestarts", 0L)),
             new Republisher(Data(HealthChecks.ConsumerLag, "republished", 0L), Data(HealthChecks.ConsumerLag, "redriven", 0L),
                 Data(HealthChecks.ConsumerLag, "republishFailures", 0L)));
-        http.Response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(http.Response.Body, body, JsonOptions, http.RequestAborted);
+        return Results.Json(body, statusCode: report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
-
-    static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

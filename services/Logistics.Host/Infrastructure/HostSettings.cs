@@ -67,11 +67,6 @@ public sealed class HostSettings
 
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Replays the bundled public samples as a live demo feed (run.sh turns it on).</summary>
-    public bool DemoFeed { get; set; }
-
-    public TimeSpan DemoInterval { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>Stage one: any host takes a stored message's reference from here and routes it to its partition.</summary>
     public string TranslateQueue => $"{QueuePrefix}-translate";
 

@@ -1,5 +1,7 @@
 using Logistics.Host.Translation;
 using MassTransit;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Logistics.Host.Infrastructure;
 
@@ -37,6 +39,8 @@ public static class MessagingSetup
                             foreach (var (host, port) in settings.RabbitMqNodes) c.Node($"{host}:{port}");
                         });
                 });
+                // Bus messages carry NodaTime instants (contracts/Logistics.Contracts/Notifications), like storage and the API.
+                cfg.ConfigureJsonSerializerOptions(json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -1,8 +1,8 @@
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
 using Logistics.Canonical.Events;
-using Logistics.Host.Locations;
+using Logistics.Host.Access;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -10,7 +10,10 @@ using Npgsql;
 
 namespace Logistics.Host.Infrastructure;
 
-/// <summary>PostgreSQL (with NodaTime types) and Marten: string-keyed streams, event ids unique, quick batched append.</summary>
+/// <summary>
+/// PostgreSQL (with NodaTime types), the slices' plain tables, and Marten: conjoined tenancy, string-keyed streams, event ids
+/// unique, quick batched append. Slices add their projections with <c>services.ConfigureMarten</c>.
+/// </summary>
 public static class StorageSetup
 {
     public static IServiceCollection AddLogisticsStorage(this IServiceCollection services, HostSettings settings)
@@ -27,16 +30,19 @@ public static class StorageSetup
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             opts.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
+            // Conjoined tenancy (docs/tenancy.md): one database, tenant_id on every event, stream and document row; a
+            // stream's identity is (tenant, key) and every session is opened for one tenant.
+            opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+            opts.Policies.AllDocumentsAreMultiTenanted();
             opts.Events.StreamIdentity = StreamIdentity.AsString;
-            // The deterministic event id is the idempotency key: a unique index makes a duplicate impossible even if
-            // two writers race past the pre-check.
+            // The deterministic event id (tenant-scoped: TenantEventIds) is the idempotency key: a unique index makes a
+            // duplicate impossible even if two writers race past the pre-check.
             opts.Events.EnableUniqueIndexOnEventId = true;
             opts.Events.AppendMode = EventAppendMode.Quick;
             opts.Events.AddEventTypes([typeof(MilestoneEvent), typeof(MeasurementEvent), typeof(PositionEvent),
                 typeof(AssociationEvent), typeof(AlarmEvent), typeof(RetractionEvent)]);
-
-            opts.Projections.Add<AssetLocationProjection>(ProjectionLifecycle.Inline);
-        }).ApplyAllDatabaseChangesOnStartup();
+        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup();
+        services.AddHostedService<InboxSchemaInitializer>();
         return services;
     }
 }

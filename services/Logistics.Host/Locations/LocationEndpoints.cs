@@ -1,3 +1,5 @@
+using JasperFx.Events.Projections;
+using Logistics.Host.Access;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Translation;
 using Marten;
@@ -5,13 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Logistics.Host.Locations;
 
+/// <summary>The locations slice: the current position of an asset, kept inline by <see cref="AssetLocationProjection"/> (per tenant).</summary>
 public static class LocationEndpoints
 {
+    public static IServiceCollection AddLocations(this IServiceCollection services, HostSettings settings)
+    {
+        services.ConfigureMarten(opts => opts.Projections.Add<AssetLocationProjection>(ProjectionLifecycle.Inline));
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapLocations(this IEndpointRouteBuilder app)
     {
         app.MapGet("/assets/{id}/location", GetLocation)
             .WithName("GetAssetLocation")
-            .WithSummary("The latest position of a tracked asset (device id, devEui, IMEI, or scheme:value).")
+            .RequireRoles(AccessEndpointExtensions.Readers)
+            .WithSummary("The latest position of one of the tenant's tracked assets (device id, devEui, IMEI, or scheme:value).")
             .WithTags("Locations");
         return app;
     }

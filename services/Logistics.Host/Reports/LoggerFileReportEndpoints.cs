@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Logistics.Gxp;
+using Logistics.Host.Access;
 using Logistics.Gxp.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -21,6 +22,7 @@ public static class LoggerFileReportEndpoints
             .WithName("LoggerFileReport")
             .WithSummary("GxP temperature report (JSON, CSV or PDF) of a logger readings file judged by a profile.")
             .WithTags("Reports")
+            .RequireRoles(AccessEndpointExtensions.Readers)
             .DisableAntiforgery();
         return app;
     }

@@ -22,11 +22,11 @@ public sealed class PartitionRouter(RawInbox inbox, DeviceProfiles profiles, Hos
         var pending = await inbox.LoadPendingAsync(ids, ct);
         if (pending.Count == 0) return;
 
-        var deviceCodecs = await profiles.SnapshotAsync(ct);
+        var deviceCodecs = await profiles.SnapshotAsync(pending.Select(r => r.TenantId).Distinct().ToList(), ct);
         var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{settings.PartitionExchange}?type=direct"));
         await Task.WhenAll(pending.Select(raw =>
         {
-            var key = PartitionKeyOf(raw, deviceCodecs);
+            var key = PartitionKeyOf(raw, device => deviceCodecs(raw.TenantId, device));
             var partition = Partitioning.PartitionOf(key, settings.TranslatePartitions);
             return endpoint.Send(new RawMessageReceived { RawMessageId = raw.Id, AdapterId = raw.AdapterId, PartitionKey = key },
                 send => send.SetRoutingKey(partition.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
@@ -35,12 +35,14 @@ public sealed class PartitionRouter(RawInbox inbox, DeviceProfiles profiles, Hos
     }
 
     /// <summary>
-    /// The stream key of the message's first event. A message whose events span several streams goes to the first one's
+    /// The tenant and the stream key of the message's first event (conjoined tenancy: a stream is identified by both, so
+    /// two tenants' streams of the same device are different streams, and may be written by different partitions).
+    /// A message whose events span several streams goes to the first one's
     /// partition (its other streams may meet another partition's writer: optimistic concurrency rolls one batch back and
     /// it is retried). A rejection appends no event, so any partition will do: its own id spreads them.
     /// </summary>
     public static string PartitionKeyOf(RawMessage raw, Func<string, string?> deviceCodecs) =>
         TranslateConsumer.Translate(raw, deviceCodecs) is TranslatedOutcome { Events.Count: > 0 } t
-            ? StreamRouting.StreamKeyFor(t.Events[0])
+            ? Partitioning.KeyOf(raw.TenantId, StreamRouting.StreamKeyFor(t.Events[0]))
             : $"raw:{raw.Id}";
 }

@@ -8,6 +8,9 @@ namespace Logistics.Host.Translation;
 /// </summary>
 public static class Partitioning
 {
+    /// <summary>The partition key of a stream: its tenant and its key (conjoined tenancy identifies a stream by both).</summary>
+    public static string KeyOf(string tenantId, string streamKey) => $"{tenantId}|{streamKey}";
+
     public static int PartitionOf(string streamKey, int partitions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
