@@ -40,6 +40,10 @@ dotnet build services/Logistics.Host/Logistics.Host.csproj -c Release -o .data/h
 dotnet build services/Logistics.DemoFeed/Logistics.DemoFeed.csproj -c Release -o .data/demofeed -nologo -v quiet -clp:ErrorsOnly
 ./logistics --help >/dev/null
 
+# Webhooks: the demo may deliver to receivers on this machine (never in production: SSRF), and its subscription secrets
+# are sealed with a key kept beside the demo keys (docs/webhooks.md).
+[ -s "$DEMO/webhook-secret.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$DEMO/webhook-secret.key")
+export Logistics__Webhooks__AllowPrivateTargets=true Logistics__Webhooks__SecretKey="$(cat "$DEMO/webhook-secret.key")"
 ASPNETCORE_URLS="$URL" Logging__LogLevel__Default=Warning Logging__LogLevel__Logistics=Information dotnet .data/host/Logistics.Host.dll &
 host_pid=$!
 for _ in $(seq 60); do curl -fsS "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -103,6 +107,13 @@ cat <<INFO
   The live logger (TTS v3 + Cayenne LPP every 3 s) and its location:
     curl -s -H "Authorization: Bearer $VIEWER_KEY" $URL/devices/devEui:70B3D57ED0050001/readings | head -c 600; echo
     curl -s -H "Authorization: Bearer $VIEWER_KEY" $URL/assets/70B3D57ED0050001/location; echo
+  Where things are, the demo shipment's track, the live stream (Ctrl-C to leave it):
+    curl -s -H "Authorization: Bearer $VIEWER_KEY" "$URL/assets?bbox=-180,-90,180,90"; echo
+    curl -s -H "Authorization: Bearer $VIEWER_KEY" $URL/shipments/$SHIPMENT_ID/track | head -c 600; echo
+    curl -sN -H "Authorization: Bearer $VIEWER_KEY" $URL/locations/stream
+  A geofence and a webhook (shipper):
+    curl -s -X POST -H "Authorization: Bearer $SHIPPER_KEY" -H 'Content-Type: application/json' -d '{"name": "Rotterdam", "center": {"lat": 51.92, "lon": 4.48}, "radiusM": 5000}' $URL/geofences; echo
+    curl -s -X POST -H "Authorization: Bearer $SHIPPER_KEY" -H 'Content-Type: application/json' -d '{"url": "http://127.0.0.1:9999/hook", "events": ["milestone", "geofence", "eta.changed"]}' $URL/webhooks; echo
   Milestones as they arrive, and quarantine:
     curl -s -H "Authorization: Bearer $VIEWER_KEY" "$URL/events/recent?kind=milestone&limit=5"; echo
     curl -s -H "Authorization: Bearer $INTEGRATOR_KEY" $URL/quarantine; echo

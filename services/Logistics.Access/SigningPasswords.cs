@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Konscious.Security.Cryptography;
+using Logistics.Access.Audit;
 using NodaTime;
 using Npgsql;
 
@@ -11,23 +12,34 @@ namespace Logistics.Access;
 /// parameters (m = 19 MiB, t = 2, p = 1) in PHC string form, so the parameters can be raised without breaking old hashes.
 /// Passwords are never logged and never returned.
 /// </summary>
-public sealed class SigningPasswords(NpgsqlDataSource db, string schema, IClock clock)
+public sealed class SigningPasswords(NpgsqlDataSource db, string schema, IClock clock, AuditTrail? audit = null)
 {
     public const int MinLength = 12;
     const int MemoryKiB = 19 * 1024, Iterations = 2, Parallelism = 1, HashBytes = 32, SaltBytes = 16;
 
-    public async Task SetAsync(string tenantId, string user, string password, CancellationToken ct)
+    public async Task SetAsync(string tenantId, string user, string password, CancellationToken ct) =>
+        await SetAsync(tenantId, user, password, "system", ct);
+
+    /// <summary>Sets the password; the audit entry records that it was set, by whom, never the password or its hash.</summary>
+    public async Task SetAsync(string tenantId, string user, string password, string actor, CancellationToken ct)
     {
         var hash = Hash(password);
-        await using var cmd = db.CreateCommand($"""
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand($"""
             insert into {schema}.signing_passwords (tenant_id, user_email, hash, updated_at) values ($1, $2, $3, $4)
             on conflict (tenant_id, user_email) do update set hash = excluded.hash, updated_at = excluded.updated_at
-            """);
+            returning (xmax <> 0) as replaced
+            """, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = user });
         cmd.Parameters.Add(new NpgsqlParameter { Value = hash });
         cmd.Parameters.Add(new NpgsqlParameter { Value = clock.GetCurrentInstant() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        var replaced = (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        if (audit is not null)
+            await audit.AppendAsync(conn, tx, new AuditRecord(tenantId, actor, "signing-password.set", $"user:{user}",
+                AuditRecord.Json(new { set = replaced }), AuditRecord.Json(new { set = true })), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>True only when the user has a signing password and this is it.</summary>

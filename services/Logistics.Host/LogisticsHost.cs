@@ -1,15 +1,21 @@
 using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
+using Logistics.Host.Audit;
 using Logistics.Host.Devices;
+using Logistics.Host.Excursions;
 using Logistics.Host.Events;
+using Logistics.Host.Geofences;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
+using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
@@ -41,6 +47,12 @@ public static class LogisticsHost
         services.AddDevices(settings);
         services.AddLocations(settings);
         services.AddShipments(settings);
+        services.AddNotifications(settings);
+        services.AddGeofences(settings);
+        services.AddWebhooks(settings);
+        services.AddAudit(settings);
+        services.AddShipmentReports(settings);
+        services.AddExcursions(settings);
         services.AddApiDescription(settings);
         services.AddHealth(settings);
 
@@ -58,7 +70,11 @@ public static class LogisticsHost
         app.MapLocations();
         app.MapEvents();
         app.MapShipments();
+        app.MapGeofences();
+        app.MapWebhooks();
         app.MapLoggerFileReports();
+        app.MapShipmentReports();
+        app.MapAudit();
         return app;
     }
 }

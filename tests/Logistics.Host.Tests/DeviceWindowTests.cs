@@ -55,8 +55,11 @@ public sealed class When_a_logger_is_attached_to_a_shipment(HostFixture host)
         Assert.Equal([At(30), At(40), At(50), At(60), At(70), At(75), At(80)], await ReadingTimesAsync(shipment));
         Assert.Equal([At(60), At(70)], await ReadingTimesAsync(shipment, $"?from={At(60)}&to={At(75)}&type=temperature"));
 
-        var summary = await Viewer.GetJsonAsync($"/shipments/{shipment}");
-        Assert.NotEqual("none", summary.GetProperty("excursionState").GetString());
+        // The live excursion state follows the committed readings on the async daemon: give it a moment.
+        System.Text.Json.JsonElement summary = default;
+        await HostFixture.WaitUntilAsync(async () =>
+            (summary = await Viewer.GetJsonAsync($"/shipments/{shipment}")).GetProperty("excursionState").GetString() != "none",
+            TimeSpan.FromSeconds(30), "the live excursion state shows the warm spell");
         Assert.NotNull(summary.GetProperty("verdict").GetString());
         Assert.Equal("device", summary.GetProperty("location").GetProperty("source").GetString());
         Assert.Equal(At(80), summary.GetProperty("location").GetProperty("at").GetString());

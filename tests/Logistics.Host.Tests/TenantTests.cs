@@ -97,11 +97,13 @@ public sealed class When_the_tenants_command_runs_beside_a_running_host(HostFixt
     [Fact]
     public async Task its_tenant_and_admin_key_work_on_the_host_at_once()
     {
-        // The CLI reads the host's own settings: the connection string variable and Logistics__Schema.
+        // The CLI reads the host's own settings: the connection string variable, Logistics__Schema and the audit key.
         var schema = Environment.GetEnvironmentVariable("Logistics__Schema");
         var postgres = Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES");
+        var auditKey = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
         Environment.SetEnvironmentVariable("Logistics__Schema", host.RunId);
         Environment.SetEnvironmentVariable("LOGISTICS_POSTGRES", host.Settings.Postgres);
+        Environment.SetEnvironmentVariable("LOGISTICS_AUDIT_KEY", host.AuditKey);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int exit;
@@ -110,6 +112,7 @@ public sealed class When_the_tenants_command_runs_beside_a_running_host(HostFixt
         {
             Environment.SetEnvironmentVariable("Logistics__Schema", schema);
             Environment.SetEnvironmentVariable("LOGISTICS_POSTGRES", postgres);
+            Environment.SetEnvironmentVariable("LOGISTICS_AUDIT_KEY", auditKey);
         }
         Assert.True(exit == 0, stderr.ToString());
         var created = System.Text.Json.JsonDocument.Parse(stdout.ToString()).RootElement;

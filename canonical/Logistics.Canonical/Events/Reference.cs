@@ -36,10 +36,12 @@ public static class RefSchemes
     public const string SourceEvent = "sourceEvent";
     /// <summary>A GS1 EPC URI with no scheme of its own here (SGTIN, GRAI, GIAI…); the value is the URI.</summary>
     public const string Epc = "epc";
+    /// <summary>An IATA ONE Record logistics object (Shipment, Piece, ULD, Sensor…) named by its URI; the value is the URI.</summary>
+    public const string LogisticsObject = "logisticsObject";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc, LogisticsObject,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>

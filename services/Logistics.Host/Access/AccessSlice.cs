@@ -17,8 +17,11 @@ public static class AccessSlice
     public static IServiceCollection AddAccess(this IServiceCollection services, HostSettings settings)
     {
         services.AddSingleton<IPlainTables, AccessTables>();
-        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema, sp.GetRequiredService<NodaTime.IClock>()));
-        services.AddSingleton(sp => new SigningPasswords(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema, sp.GetRequiredService<NodaTime.IClock>()));
+        // Every change of keys and signing passwords is an audit entry in the same transaction (docs/audit-trail.md).
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema, sp.GetRequiredService<NodaTime.IClock>(),
+            sp.GetRequiredService<Logistics.Access.Audit.AuditTrail>()));
+        services.AddSingleton(sp => new SigningPasswords(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema, sp.GetRequiredService<NodaTime.IClock>(),
+            sp.GetRequiredService<Logistics.Access.Audit.AuditTrail>()));
         services.AddSingleton<ApiKeyCache>();
         services.AddHttpContextAccessor();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

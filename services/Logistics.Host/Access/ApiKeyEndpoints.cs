@@ -29,7 +29,7 @@ public static class ApiKeyEndpoints
         var user = body.User?.Trim();
         if (user is { Length: > 0 } && !LooksLikeEmail(user)) return Problems.BadRequest($"'{user}' is not an e-mail address", "user", "e.g. qa@example.com");
         var caller = Caller.Of(http);
-        var issued = await store.IssueAsync(caller.TenantId, name, role, user is { Length: > 0 } ? user : null, ct);
+        var issued = await store.IssueAsync(caller.TenantId, name, role, user is { Length: > 0 } ? user : null, Audit.AuditActors.Of(caller), ct);
         return TypedResults.Created($"/api-keys/{issued.Info.Id}",
             new IssuedKeyView(issued.Info.Id, issued.Key, role.Name(), issued.Info.User, issued.Info.Name, issued.Info.CreatedAt));
     }
@@ -43,7 +43,8 @@ public static class ApiKeyEndpoints
     internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(string id, HttpContext http, ApiKeyStore store, ApiKeyCache cache,
         CancellationToken ct)
     {
-        if (!await store.RevokeAsync(Caller.Of(http).TenantId, id, ct))
+        var caller = Caller.Of(http);
+        if (!await store.RevokeAsync(caller.TenantId, id, Audit.AuditActors.Of(caller), ct))
             return Problems.NotFound($"no live key {id}", "id");
         cache.Evict(id);
         return TypedResults.NoContent();
@@ -59,7 +60,7 @@ public static class ApiKeyEndpoints
                 : "a signing password can only be set with its own user's key");
         if (body?.Password is not { } password || password.Length < SigningPasswords.MinLength)
             return Problems.BadRequest($"the password must have at least {SigningPasswords.MinLength} characters", "password");
-        await passwords.SetAsync(caller.TenantId, caller.User, password, ct);
+        await passwords.SetAsync(caller.TenantId, caller.User, password, Audit.AuditActors.Of(caller), ct);
         return TypedResults.NoContent();
     }
 

@@ -67,7 +67,8 @@ public static class DeviceEndpoints
         if (body?.Codec is not { Length: > 0 } codec || !AdapterRegistry.Default.TryGetCodec(codec, out _))
             return Problems.BadRequest($"unknown codec '{body?.Codec}'", "codec",
                 $"one of: {string.Join(", ", AdapterRegistry.Default.Codecs.Select(c => c.Id))}");
-        await profiles.SetCodecAsync(Caller.Of(http).TenantId, device, codec, clock.GetCurrentInstant(), ct);
+        var caller = Caller.Of(http);
+        await profiles.SetCodecAsync(caller.TenantId, device, codec, clock.GetCurrentInstant(), Audit.AuditActors.Of(caller), ct);
         return TypedResults.Ok(new ProfileRequest(codec));
     }
 

@@ -87,4 +87,16 @@ public sealed class HostSettings
             : RabbitMqCluster.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(n => (n[..n.LastIndexOf(':')], int.Parse(n[(n.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)))
                 .ToList();
+
+    /// <summary>Live location: the SSE feed, geofences and ETA notifications (docs/location.md).</summary>
+    public LocationSettings Location { get; set; } = new();
+
+    /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
+    public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
+    public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
+
+    /// <summary>Where the audit key is kept when <see cref="AuditKey"/> is not set; created with a random key on first start.</summary>
+    public string AuditKeyFile { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY_FILE") ?? Logistics.Access.Audit.AuditKey.DefaultFile;
 }

@@ -1,4 +1,5 @@
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using MassTransit;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -25,6 +26,7 @@ public static class MessagingSetup
             x.DisableUsageTelemetry();
             x.AddConsumer<PartitionRouter>().ExcludeFromConfigureEndpoints();
             x.AddConsumer<TranslateConsumer>().ExcludeFromConfigureEndpoints();
+            x.AddWebhookConsumers();
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(settings.RabbitMq), h =>

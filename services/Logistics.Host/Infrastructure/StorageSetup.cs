@@ -12,7 +12,8 @@ namespace Logistics.Host.Infrastructure;
 
 /// <summary>
 /// PostgreSQL (with NodaTime types), the slices' plain tables, and Marten: conjoined tenancy, string-keyed streams, event ids
-/// unique, quick batched append. Slices add their projections with <c>services.ConfigureMarten</c>.
+/// unique, quick batched append, and the async daemon (hot/cold: one node runs the live subscriptions). Slices add their
+/// projections and subscriptions with <c>services.ConfigureMarten</c>.
 /// </summary>
 public static class StorageSetup
 {
@@ -41,8 +42,19 @@ public static class StorageSetup
             opts.Events.AppendMode = EventAppendMode.Quick;
             opts.Events.AddEventTypes([typeof(MilestoneEvent), typeof(MeasurementEvent), typeof(PositionEvent),
                 typeof(AssociationEvent), typeof(AlarmEvent), typeof(RetractionEvent)]);
-        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup();
+            // Live processing over committed events (subscriptions, async projections) never skips a failing event: it stops
+            // the agent and logs, and resumes from its last committed progress (JasperFx.Events 2 would skip by default).
+            opts.Projections.Errors.SkipApplyErrors = false;
+            opts.Projections.Errors.SkipSerializationErrors = false;
+            opts.Projections.Errors.SkipUnknownEvents = false;
+            // The lock id is per schema: test hosts share one database.
+            opts.Projections.DaemonLockId = DaemonLockId(settings.Schema);
+        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
         services.AddHostedService<InboxSchemaInitializer>();
         return services;
     }
+
+    /// <summary>A stable advisory-lock id for the daemon of one schema (Marten's default is the same for every application).</summary>
+    static int DaemonLockId(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("marten-daemon:" + schema)), 0) & 0x3FFFFFFF;
 }

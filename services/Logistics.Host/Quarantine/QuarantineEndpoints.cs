@@ -42,10 +42,11 @@ public static class QuarantineEndpoints
     static async Task<Results<Accepted<ReplayAccepted>, ProblemHttpResult>> Replay(Guid id, HttpContext http, QuarantineStore store,
         IntakePublisher publisher, CancellationToken ct)
     {
-        var tenant = Caller.Of(http).TenantId;
+        var caller = Caller.Of(http);
+        var tenant = caller.TenantId;
         if (await store.GetAsync(tenant, id, ct) is not { } message)
             return Problems.NotFound($"no quarantined message {id}", "id", "it may have been replayed already");
-        if (!await store.ReleaseForReplayAsync(tenant, id, ct))
+        if (!await store.ReleaseForReplayAsync(tenant, id, Audit.AuditActors.Of(caller), ct))
             return Problems.Conflict($"message {id} is being replayed already", "id");
         var published = await publisher.TrySendAsync(id, message.AdapterId, ct);
         return TypedResults.Accepted($"/quarantine/{id}", new ReplayAccepted(id, published));

@@ -44,7 +44,7 @@ public sealed class ShipmentReadings(NpgsqlDataSource db, HostSettings settings)
             join {settings.Schema}.positions p on p.tenant_id = d.tenant_id and p.device = d.device
             where d.tenant_id = $1 and d.shipment_id = $2
               and p.occurred_at >= d.window_from and (d.window_to is null or p.occurred_at < d.window_to)
-              and not ('clock-in-future' = any(p.flags) or 'source-invalid' = any(p.flags))
+              and {Locations.PositionFlags.UsableSql("p.flags")}
             order by p.occurred_at desc, p.event_id desc
             limit 1
             """);

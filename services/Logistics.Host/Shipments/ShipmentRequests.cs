@@ -112,24 +112,17 @@ public static class ShipmentRequests
     {
         if (!body.TryGetProperty("profile", out var p) || p.ValueKind == JsonValueKind.Null)
             throw new RequestException("profile", "missing profile", $"a ready-made profile id ({string.Join(", ", StandardProfiles.Ids)}) or a profile object");
-        try
+        if (p.ValueKind == JsonValueKind.String)
         {
-            if (p.ValueKind == JsonValueKind.String)
-            {
-                var id = p.GetString()!;
-                if (id.StartsWith("builtin:", StringComparison.Ordinal)) id = id["builtin:".Length..];
-                if (!StandardProfiles.Ids.Contains(id, StringComparer.Ordinal))
-                    throw new RequestException("profile", $"unknown ready-made profile '{id}'", string.Join(", ", StandardProfiles.Ids) + " or a profile object");
-                return new ProfileSpec(id, null);
-            }
-            if (p.ValueKind != JsonValueKind.Object) throw new RequestException("profile", "profile must be an id or an object");
-            ProfileParser.Parse(p);
-            return new ProfileSpec(null, p.GetRawText());
+            var id = p.GetString()!;
+            if (id.StartsWith("builtin:", StringComparison.Ordinal)) id = id["builtin:".Length..];
+            if (!StandardProfiles.Ids.Contains(id, StringComparer.Ordinal))
+                throw new RequestException("profile", $"unknown ready-made profile '{id}'", string.Join(", ", StandardProfiles.Ids) + " or a profile object");
+            return new ProfileSpec(id, null);
         }
-        catch (GxpInputException ex)
-        {
-            throw new RequestException($"profile {ex.Location}".TrimEnd(), "invalid profile", ex.Message);
-        }
+        if (p.ValueKind != JsonValueKind.Object) throw new RequestException("profile", "profile must be an id or an object");
+        if (ProfileParser.Read(p).Error is { } error) throw new RequestException($"profile {error.Location}".TrimEnd(), "invalid profile", error.Message);
+        return new ProfileSpec(null, p.GetRawText());
     }
 
     static void Object(JsonElement e, string path)

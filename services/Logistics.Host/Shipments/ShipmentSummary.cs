@@ -1,5 +1,7 @@
 using Logistics.Canonical.Events;
-using Logistics.Gxp.Reports;
+using Logistics.Host.Excursions;
+using Logistics.Host.ShipmentReports;
+using Marten;
 using NodaTime;
 
 namespace Logistics.Host.Shipments;
@@ -31,24 +33,34 @@ public sealed record ShipmentSummary(
     Eta? Eta,
     string ExcursionState,
     string? Verdict,
-    int? ReportVersion);
-
-/// <summary>Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions and the assessment.</summary>
-public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, ShipmentAssessments assessments)
+    int? ReportVersion)
 {
-    static readonly string[] EstimatedArrival = [MilestoneCodes.Delivered, MilestoneCodes.Arrived, MilestoneCodes.AvailableForDelivery];
+    /// <summary>The newest estimate of each carrier, by leg (issue 9); <see cref="Eta"/> is the newest of them all.</summary>
+    public IReadOnlyList<CarrierEta> Etas { get; init; } = [];
+}
+
+/// <summary>
+/// Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions, the live excursion state (kept
+/// by the live excursion subscription: <c>excursionState</c>, <c>verdict</c>) and the report versions (<c>reportVersion</c>).
+/// </summary>
+public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, IDocumentStore store)
+{
     static readonly string[] ExceptionCodes = [MilestoneCodes.Exception, MilestoneCodes.CustomsHold];
 
     public async Task<ShipmentSummary> BuildAsync(string tenantId, ShipmentRecord s, CancellationToken ct)
     {
         var timeline = await timelines.ReadAsync(tenantId, s.ShipmentId, ct);
-        var retracted = timeline.Where(e => e.Kind == "retraction" && e.SourceEventId is not null).Select(e => e.SourceEventId!).ToHashSet(StringComparer.Ordinal);
-        var milestones = timeline.Where(e => e.Kind == "milestone" && e.Code is not null
-                                             && (e.SourceEventId is null || !retracted.Contains(e.SourceEventId))).ToList();
+        var milestones = ShipmentEta.Milestones(timeline);
         var actual = milestones.Where(e => e.Classifier == nameof(TimeClassifier.ACT)).ToList();
         var latest = actual.LastOrDefault();
 
-        var assessment = await assessments.AssessAsync(tenantId, s, ct);
+        ShipmentExcursions? live;
+        ShipmentReportLog? reports;
+        await using (var session = store.QuerySession(tenantId))
+        {
+            live = await session.LoadAsync<ShipmentExcursions>(ShipmentStreams.Key(s.ShipmentId), ct);
+            reports = await session.LoadAsync<ShipmentReportLog>(ShipmentStreams.Key(s.ShipmentId), ct);
+        }
         var position = await readings.LatestPositionAsync(tenantId, s.ShipmentId, ct);
         var location = position is not null
             ? new ShipmentLocation("device", position.OccurredAt, position.Lat, position.Lon, null, null, position.Device, position.EventId)
@@ -56,22 +68,23 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
                 ? new ShipmentLocation("milestone", m.At, m.Location!.Lat, m.Location.Lon, m.Location.Unlocode, m.Location.Name, null, m.EventId)
                 : null;
 
-        // The newest estimate: the one received last (the carrier's latest word), the later event time among equals.
-        var eta = milestones.Where(e => e.Classifier is nameof(TimeClassifier.EST) or nameof(TimeClassifier.PLN) && EstimatedArrival.Contains(e.Code))
-            .OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.At).FirstOrDefault();
+        var eta = ShipmentEta.Newest(milestones);
 
         var status = actual.Any(e => e.Code == MilestoneCodes.Delivered) ? "delivered"
             : latest is not null && ExceptionCodes.Contains(latest.Code) ? "exception"
-            : actual.Any(e => e.Code != MilestoneCodes.Booked) || assessment is not null || position is not null ? "in-transit"
+            : actual.Any(e => e.Code != MilestoneCodes.Booked) || live?.LastReadingAt is not null || position is not null ? "in-transit"
             : "planned";
 
         return new ShipmentSummary(s.ShipmentId, s.Reference, s.Refs, s.Product, s.Profile.Id ?? "inline", s.Consignee, s.Legs, s.From, s.To, status,
             s.CreatedAt, s.Devices,
             latest is null ? null : new MilestoneView(latest.At, latest.Code!, latest.Classifier, latest.Carrier, latest.Location, latest.EventId),
             location,
-            eta is null ? null : new Eta(eta.At, eta.Classifier!, eta.Carrier ?? eta.Adapter ?? "unknown", eta.Code!),
-            ShipmentAssessments.ExcursionState(assessment),
-            assessment is null ? null : GxpFormat.Name(assessment.Verdict),
-            ReportVersion: null);
+            eta is null ? null : new Eta(eta.At, eta.Classifier!, ShipmentEta.Source(eta), eta.Code!),
+            live?.ExcursionState ?? "none",
+            live?.LastReadingAt is null ? null : live.Verdict,
+            ReportVersion: reports?.Newest?.Version)
+        {
+            Etas = ShipmentEta.ByCarrier(milestones, s.Legs),
+        };
     }
 }

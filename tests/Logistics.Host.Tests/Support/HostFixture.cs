@@ -18,6 +18,8 @@ namespace Logistics.Host.Tests.Support;
 public sealed class HostFixture : IAsyncLifetime
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>The audit key this host signs with (base64); the CLI is given the same one to verify.</summary>
+    public string AuditKey { get; } = Logistics.Access.Audit.AuditKey.NewRandom().ToBase64();
     /// <summary>Tenant A's admin key (admin includes every role).</summary>
     public HttpClient Http { get; private set; } = null!;
     /// <summary>No Authorization header at all.</summary>
@@ -41,6 +43,18 @@ public sealed class HostFixture : IAsyncLifetime
             s.RepublishAfter = TimeSpan.FromSeconds(1);
             s.RepublishInterval = TimeSpan.FromMilliseconds(500);
             s.PublishTimeout = TimeSpan.FromSeconds(1);
+            // Webhooks: receivers on loopback, a fresh secrets key, fast retries (the delivery log still shows the schedule).
+            s.Webhooks.AllowPrivateTargets = true;
+            s.Webhooks.SecretKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            s.Webhooks.BackoffBase = TimeSpan.FromMilliseconds(200);
+            s.Webhooks.MaxBackoff = TimeSpan.FromSeconds(1);
+            s.Webhooks.MaxAttempts = 6;
+            s.Webhooks.DisableAfterConsecutiveFailures = 4;
+            s.Webhooks.PollInterval = TimeSpan.FromMilliseconds(100);
+            s.Location.StreamPollInterval = TimeSpan.FromMilliseconds(100);
+            // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
+            s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
+            s.AuditKey = AuditKey;
             Settings = s;
         });
         await _app.StartAsync();
@@ -99,7 +113,7 @@ public sealed class HostFixture : IAsyncLifetime
             await using (var cmd = Db.CreateCommand($"drop schema if exists {RunId} cascade")) await cmd.ExecuteNonQueryAsync();
             await _app.DisposeAsync();
         }
-        foreach (var queue in Settings.TranslateQueues)
+        foreach (var queue in Settings.TranslateQueues.Append($"{Settings.QueuePrefix}-webhooks"))
             try { LocalServices.RabbitCtl("delete_queue", queue); } catch (InvalidOperationException) { /* best effort */ }
     }
 

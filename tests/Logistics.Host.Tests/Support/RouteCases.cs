@@ -54,6 +54,25 @@ public static class RouteCases
         return device;
     }
 
+    public const string SigningPassword = "a long signing password";
+
+    /// <summary>A signature by the calling role's own user on the newest version of A's shipment (its password set first).</summary>
+    static async Task<HttpRequestMessage> SignatureAsync(CallContext c)
+    {
+        var version = 1;
+        if (c.Fresh)
+        {
+            var client = c.Caller.Clients[c.Role];
+            using (var put = await client.PutAsJsonAsync($"/users/{c.Role.Name()}@{c.Caller.Id}.example/signing-password", new { password = SigningPassword }))
+                Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+            using var report = await client.GetAsync($"/shipments/{c.Ids.ShipmentId}/report");
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            version = int.Parse(report.Headers.GetValues("X-Report-Version").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Send(HttpMethod.Post, $"/shipments/{c.Ids.ShipmentId}/reports/{version}/signatures",
+            new { meaning = "reviewed", password = SigningPassword, comment = "route matrix" });
+    }
+
     static MultipartFormDataContent LoggerFile() => new()
     {
         { new StringContent("time,celsius\n2026-01-01T00:00:00Z,5.0\n2026-01-01T00:10:00Z,5.2\n"), "readings", "readings.csv" },
@@ -94,6 +113,11 @@ public static class RouteCases
         new("PUT", "/devices/{id}/profile", RouteKind.Own, HttpStatusCode.OK, c =>
             Task.FromResult(Send(HttpMethod.Put, $"/devices/{c.Ids.Device}/profile", new { codec = c.Fresh ? TenantWorld.ProfileCodec : "milesight" }))),
         new("GET", "/assets/{id}/location", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/location"))),
+        new("GET", "/assets", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/assets?bbox=-180,-90,180,90&limit=10000"))),
+        new("GET", "/assets/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/assets/{c.Ids.Device}/track"))),
+        new("GET", "/shipments/{id}/track", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/track"))),
+        // follow=false: replay what came after Last-Event-ID, then end (a stream that never ends cannot be compared).
+        new("GET", "/locations/stream", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/locations/stream?shipment={c.Ids.ShipmentId}&follow=false"))),
 
         new("GET", "/events/recent", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/events/recent?limit=1000"))),
         new("GET", "/references/{reference}/events", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/references/{c.Ids.Container}/events"))),
@@ -112,8 +136,32 @@ public static class RouteCases
         new("POST", "/shipments/{id}/shares", RouteKind.Foreign, HttpStatusCode.Created, c => Task.FromResult(Send(HttpMethod.Post,
             $"/shipments/{c.Ids.ShipmentId}/shares", new { tenantId = c.ShareTarget }))),
 
+        new("POST", "/geofences/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/geofences",
+            new { name = "matrix", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }))),
+        new("GET", "/geofences/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/geofences"))),
+        new("GET", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/geofences/{c.Ids.GeofenceId}"))),
+        new("DELETE", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,
+            $"/geofences/{(c.Fresh ? (await c.Caller.Clients[Role.Admin].PostJsonAsync("/geofences", new { name = "to-delete", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }, HttpStatusCode.Created)).GetProperty("id").GetString() : c.Ids.GeofenceId)}", null)),
+
+        new("POST", "/webhooks/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/webhooks",
+            new { url = "http://127.0.0.1:9/matrix", events = new[] { "geofence" } }))),
+        new("GET", "/webhooks/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/webhooks"))),
+        new("GET", "/webhooks/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/webhooks/{c.Ids.WebhookId}"))),
+        new("DELETE", "/webhooks/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,
+            $"/webhooks/{(c.Fresh ? (await c.Caller.Clients[Role.Admin].PostJsonAsync("/webhooks", new { url = "http://127.0.0.1:9/gone", events = new[] { "alarm" } }, HttpStatusCode.Created)).GetProperty("id").GetString() : c.Ids.WebhookId)}", null)),
+        new("POST", "/webhooks/{id}/enable", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Send(HttpMethod.Post, $"/webhooks/{c.Ids.WebhookId}/enable", null))),
+        new("GET", "/webhooks/{id}/deliveries", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/webhooks/{c.Ids.WebhookId}/deliveries"))),
+        new("POST", "/webhooks/{id}/deliveries/{deliveryId}/replay", RouteKind.Foreign, HttpStatusCode.Accepted, c => Task.FromResult(Send(HttpMethod.Post,
+            $"/webhooks/{c.Ids.WebhookId}/deliveries/{c.Ids.DeliveryId}/replay", null))),
+
         new("POST", "/reports/logger-file", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post,
             "/reports/logger-file?format=json") { Content = LoggerFile() })),
+
+        new("GET", "/shipments/{id}/report", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/report?format=json"))),
+        new("GET", "/shipments/{id}/reports", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/shipments/{c.Ids.ShipmentId}/reports"))),
+        new("POST", "/shipments/{id}/reports/{version}/signatures", RouteKind.Foreign, HttpStatusCode.Created, SignatureAsync),
+        // One stable entry (the tenant's creation): two calls in a row answer the same, whatever the chain gains meanwhile.
+        new("GET", "/audit", RouteKind.Own, HttpStatusCode.OK, c => Task.FromResult(Get($"/audit?target=tenant:{c.Caller.Id}"))),
     ];
 
     /// <summary>The response as a comparable text: status, and the body with the given names and the trace id blanked.</summary>

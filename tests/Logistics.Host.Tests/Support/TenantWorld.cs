@@ -5,13 +5,15 @@ using Logistics.Access;
 namespace Logistics.Host.Tests.Support;
 
 /// <summary>The names a route can be given: an opaque id or a name in a tenant's namespace, for each kind of resource.</summary>
-public sealed record Ids(Guid RawId, Guid QuarantineId, string Device, string Container, string ShipmentId, string KeyId, string Email)
+public sealed record Ids(Guid RawId, Guid QuarantineId, string Device, string Container, string ShipmentId, string KeyId, string Email,
+    string GeofenceId = "", string WebhookId = "", string DeliveryId = "")
 {
-    public IEnumerable<string> All => [RawId.ToString(), QuarantineId.ToString(), Device, Container, ShipmentId, KeyId, Email];
+    public IEnumerable<string> All => [RawId.ToString(), QuarantineId.ToString(), Device, Container, ShipmentId, KeyId, Email, GeofenceId, WebhookId, DeliveryId];
 
     /// <summary>Names of resources that exist nowhere.</summary>
     public static Ids Absent() => new(Guid.NewGuid(), Guid.NewGuid(), "devEui:" + Uplinks.NewDevEui(), "container:" + Carrier.NewContainer(),
-        "shp_" + Guid.NewGuid().ToString("N")[..16], "key_" + Guid.NewGuid().ToString("N")[..16], $"nobody-{Guid.NewGuid():N}@example.com");
+        "shp_" + Guid.NewGuid().ToString("N")[..16], "key_" + Guid.NewGuid().ToString("N")[..16], $"nobody-{Guid.NewGuid():N}@example.com",
+        "gf_" + Guid.NewGuid().ToString("N")[..16], "wh_" + Guid.NewGuid().ToString("N")[..16], "whd_" + Guid.NewGuid().ToString("N")[..16]);
 }
 
 /// <summary>
@@ -40,6 +42,12 @@ public sealed record TenantWorld(TestTenant Tenant, Ids Ids, IReadOnlyList<strin
         var quarantined = await HostFixture.PostAsync(integrator, "tts-v3", "{\"end_device_ids\": ["u8.ToArray());
         foreach (var id in new[] { raw, milestones, quarantined }) await host.WaitProcessedAsync(id);
 
+        // A webhook (to a receiver that stays up for the fixture) that gets the shipment's milestones on registration, and a geofence.
+        var receiver = await host.SharedAsync("receiver", Receiver.StartAsync);
+        var webhook = (await tenant.Clients[Role.Shipper].PostJsonAsync("/webhooks", new { url = receiver.Url("/world"), events = new[] { "milestone" } },
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var geofence = (await tenant.Clients[Role.Shipper].PostJsonAsync("/geofences", new { name = "world", center = new { lat = -45.0, lon = -100.0 }, radiusM = 50 },
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var shipment = (await tenant.Clients[Role.Shipper].PostJsonAsync("/shipments",
             new { reference = "PO-A", refs = new[] { new { scheme = "container", value = container } }, profile = "col-2-8" }, HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
@@ -50,7 +58,15 @@ public sealed record TenantWorld(TestTenant Tenant, Ids Ids, IReadOnlyList<strin
             .Concat((await tenant.Clients[Role.Viewer].GetJsonAsync($"/devices/{device}/readings")).GetProperty("readings").Strings("eventId"))
             .ToList();
         Assert.True(eventIds.Count >= 4, "tenant A's world has its milestones, attachment and reading");
-        var ids = new Ids(raw, quarantined, device, $"container:{container}", shipment, key.GetProperty("id").GetString()!, $"viewer@{tenant.Id}.example");
-        return new TenantWorld(tenant, ids, [raw.ToString(), quarantined.ToString(), shipment, ids.KeyId, tenant.Id, .. eventIds]);
+        string? delivery = null;
+        await HostFixture.WaitUntilAsync(async () =>
+        {
+            var log = (await tenant.Clients[Role.Viewer].GetJsonAsync($"/webhooks/{webhook}/deliveries")).GetProperty("items");
+            delivery = log.GetArrayLength() > 0 ? log[0].GetProperty("id").GetString() : null;
+            return delivery is not null;
+        }, TimeSpan.FromSeconds(60), "a webhook delivery of the world's milestones");
+        var ids = new Ids(raw, quarantined, device, $"container:{container}", shipment, key.GetProperty("id").GetString()!, $"viewer@{tenant.Id}.example",
+            geofence, webhook, delivery!);
+        return new TenantWorld(tenant, ids, [raw.ToString(), quarantined.ToString(), shipment, ids.KeyId, tenant.Id, geofence, webhook, delivery!, .. eventIds]);
     }
 }
