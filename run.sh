@@ -2,10 +2,12 @@
 # The main job: PostgreSQL and RabbitMQ up (installed if missing), the host on http://127.0.0.1:5080 with its schema
 # applied, a demo tenant with a key of every role and a demo shipment (kept across runs in .data/demo/keys.env), and the
 # demo feed — a separate process posting the bundled public samples and a live simulated logger through intake with the
-# integrator key. Ctrl-C stops all of it.
+# integrator key. Ctrl-C stops all of it (RabbitMQ and PostgreSQL only if this run started them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+# Only the services this run starts are stopped on exit: a database another ./run.sh or ./test.sh already had up stays up.
+export LOGISTICS_STARTED_FILE; LOGISTICS_STARTED_FILE="$(mktemp)"
 deploy/local/start.sh
 . deploy/local/env.sh
 URL="${LOGISTICS_URL:-http://127.0.0.1:5080}"
@@ -18,7 +20,8 @@ cleanup() {
   trap - INT TERM EXIT
   [ -n "${feed_pid:-}" ] && kill "$feed_pid" 2>/dev/null && { wait "$feed_pid" 2>/dev/null || true; }
   [ -n "${host_pid:-}" ] && kill "$host_pid" 2>/dev/null && { wait "$host_pid" 2>/dev/null || true; }
-  deploy/local/stop.sh
+  for service in $(tac "$LOGISTICS_STARTED_FILE" 2>/dev/null); do deploy/local/stop.sh "$service"; done
+  rm -f "$LOGISTICS_STARTED_FILE"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # Ctrl-C at any step: leave through the EXIT trap, never carry on with the next step
@@ -141,6 +144,6 @@ cat <<INFO
     curl -s -H "Authorization: Bearer $ADMIN_KEY" $URL/retention; echo
     curl -s -X PUT -H "Authorization: Bearer $QA_KEY" -H 'Content-Type: application/json' -d '{"reason": "demo hold"}' $URL/shipments/$SHIPMENT_ID/legal-hold; echo
 
-  Ctrl-C stops the demo feed, the host, RabbitMQ and PostgreSQL.
+  Ctrl-C stops the demo feed, the host, and RabbitMQ and PostgreSQL if this run started them.
 INFO
 wait "$host_pid"

@@ -5,6 +5,9 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
+# Only the services this run starts are stopped at the end (a ./run.sh already up keeps its database).
+export LOGISTICS_STARTED_FILE; LOGISTICS_STARTED_FILE="$(mktemp)"
+stop_ours() { for service in $(tac "$LOGISTICS_STARTED_FILE" 2>/dev/null); do deploy/local/stop.sh "$service"; done; }
 deploy/local/start.sh || { echo "0 passed, 1 failed"; exit 1; }
 . deploy/local/env.sh
 export FUZZ_SECONDS="${FUZZ_SECONDS:-5}"
@@ -26,7 +29,7 @@ fi
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"
 export FUZZ_LEDGER="$results/fuzz-ledger.txt"
-dotnet build Logistics.sln -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "0 passed, 1 failed"; deploy/local/stop.sh; exit 1; }
+dotnet build Logistics.sln -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "0 passed, 1 failed"; stop_ours; exit 1; }
 
 status=0
 # Supply chain (GUARANTEES G11): a CycloneDX SBOM of the solution and the vulnerability gate, both reports in this log.
@@ -46,7 +49,7 @@ for project in tests/*.Tests/*.Tests.csproj; do
   echo "== $name" >&2
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
-[ "${KEEP_SERVICES:-}" = 1 ] || deploy/local/stop.sh
+[ "${KEEP_SERVICES:-}" = 1 ] || stop_ours
 
 # The ledgers the guarantee tests and the fuzz run report (GUARANTEES.md), kept in the CI log.
 echo "== ledgers" >&2

@@ -17,6 +17,8 @@ export RABBITMQ_ADVANCED_CONFIG_FILE="$RABBIT_DIR/advanced.config"
 export RABBITMQ_MNESIA_BASE="$RABBIT_DIR/mnesia"
 export RABBITMQ_LOG_BASE="$RABBIT_DIR/log"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$RABBIT_DIR/enabled_plugins"
+# The Erlang VM's own pid (not the launcher script's): what a fault test SIGKILLs and what stop.sh waits for.
+export RABBITMQ_PID_FILE="$RABBIT_DIR/beam.pid"
 export RABBITMQ_DIST_PORT="${LOGISTICS_RABBIT_DIST_PORT:-35672}"
 export ERL_EPMD_ADDRESS=127.0.0.1
 export ERL_EPMD_PORT="${LOGISTICS_EPMD_PORT:-24369}"
@@ -26,6 +28,26 @@ export LOGISTICS_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Databa
 export LOGISTICS_RABBITMQ="rabbitmq://127.0.0.1:$RABBIT_PORT"
 
 log() { printf '[local] %s\n' "$*" >&2; }
+
+# Is anything listening on this loopback TCP port? (ss ships with iproute2; /proc fallback keeps it dependency-free.)
+port_in_use() {
+  local hex; hex=$(printf '%04X' "$1")
+  grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+# Waits until none of the given ports is listening (a SIGKILLed node's sockets linger for a moment); 1 on timeout.
+wait_ports_free() {
+  local deadline=$((SECONDS + ${WAIT_PORTS_SECONDS:-60})) p busy
+  while :; do
+    busy=""
+    for p in "$@"; do port_in_use "$p" && busy="$busy $p"; done
+    [ -z "$busy" ] && return 0
+    [ $SECONDS -ge $deadline ] && { log "ports still in use:$busy"; return 1; }
+    sleep 0.2
+  done
+}
+
+pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
 # rabbitmqctl needs the same environment and an Erlang cookie under its HOME.
 rabbitctl() { HOME="$RABBIT_DIR" "$RABBIT_BIN/rabbitmqctl" -n "$RABBITMQ_NODENAME" "$@"; }

@@ -20,8 +20,17 @@ if [ $had_policy -eq 0 ]; then
   trap '$SUDO rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 export DEBIAN_FRONTEND=noninteractive
+# A package may still start a system node or epmd despite the policy. Note which are running before the install, so
+# that only those the install itself started are stopped afterwards (never another project's or engineer's node).
+beams_before=" $(pgrep -d ' ' -x beam.smp || true) $(pgrep -d ' ' -x epmd || true) "
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-# A package may still have started a system epmd / node despite the policy: never leave it running on default ports.
-pkill -f 'beam.*rabbit@' 2>/dev/null || true
+for pid in $(pgrep -x beam.smp || true) $(pgrep -x epmd || true); do
+  case "$beams_before" in *" $pid "*) continue ;; esac
+  # Only a system node (rabbit@<host>) or the default-port epmd the package started; our own nodes are started later.
+  if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE -- '-sname rabbit@|-name rabbit@|^epmd -daemon *$|/epmd -daemon *$'; then
+    log "stopping $(tr '\0' ' ' < "/proc/$pid/cmdline" | cut -c1-60) (pid $pid), started by the package install"
+    $SUDO kill "$pid" 2>/dev/null || true
+  fi
+done
 log "installed"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Starts the project's own PostgreSQL and RabbitMQ on loopback (data under .data/), waits until both answer.
 # Idempotent: a service already answering is left alone. Never touches a system-wide cluster.
+#
+# LOGISTICS_STARTED_FILE, when set, names a file that gets one line per service this call actually started
+# ("postgres", "rabbitmq"): run.sh and test.sh stop only those, never a database another run already had up.
 set -euo pipefail
 here="$(dirname "$0")"
 . "$here/env.sh"
 "$here/install.sh"
+
+started() { [ -n "${LOGISTICS_STARTED_FILE:-}" ] && echo "$1" >> "$LOGISTICS_STARTED_FILE"; return 0; }
 
 start_postgres() {
   mkdir -p "$PG_DIR"
@@ -24,6 +29,7 @@ CONF
   "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null
   for _ in $(seq 60); do psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtAc 'select 1' >/dev/null 2>&1 && break; sleep 0.5; done
+  started postgres
   psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtAc "select 1 from pg_database where datname='logistics'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc 'create database logistics' >/dev/null
   log "postgres up on 127.0.0.1:$PG_PORT"
@@ -39,8 +45,16 @@ start_rabbitmq() {
   # epmd on loopback and on our port; it is shared by nothing else.
   epmd -address 127.0.0.1 -port "$ERL_EPMD_PORT" -daemon
   if rabbit_answers; then log "rabbitmq already running on $RABBIT_PORT"; return; fi
+  # Right after a SIGKILL the old VM may still be exiting and its ports still bound, and epmd may still list the old
+  # node: starting then fails with dist_port_already_used. Wait until the old node is gone.
+  local old; old=$(cat "$RABBITMQ_PID_FILE" 2>/dev/null || true)
+  for _ in $(seq 300); do pid_alive "$old" || break; sleep 0.1; done
+  wait_ports_free "$RABBIT_PORT" "$RABBITMQ_DIST_PORT" || { log "rabbitmq ports still busy; not starting"; exit 1; }
+  for _ in $(seq 100); do epmd -port "$ERL_EPMD_PORT" -names 2>/dev/null | grep -q "^name ${RABBITMQ_NODENAME%@*} " || break; sleep 0.1; done
+  rm -f "$RABBITMQ_PID_FILE"
   HOME="$RABBIT_DIR" setsid "$RABBIT_BIN/rabbitmq-server" > "$RABBIT_DIR/server.out" 2>&1 < /dev/null &
   echo $! > "$RABBIT_DIR/server.pid"
+  started rabbitmq
   # await_startup fails at once while the node boots, so poll it.
   for _ in $(seq 120); do rabbit_answers && break; sleep 1; done
   rabbit_answers || { log "rabbitmq did not start; see $RABBIT_DIR/server.out"; tail -20 "$RABBIT_DIR/server.out" >&2; exit 1; }

@@ -60,6 +60,7 @@ public static class LogisticsHost
         services.AddWebConsole(settings);
         services.AddTelemetry(settings);
         services.AddRetention(settings);
+        services.AddHealth(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,10 +1,12 @@
 namespace Logistics.LoadHarness;
 
 /// <summary>
-/// Command-line options: --url, --key (an integrator key; or LOGISTICS_LOAD_KEY), --rate (requests/s), --seconds,
-/// --warmup-seconds, --devices, --postgres, --schema, --drain-seconds.
+/// Command-line options: --url, --key (an integrator key; or LOGISTICS_LOAD_KEY; neither: the run creates a tenant and a key), --rate (requests/s), --seconds,
+/// --warmup-seconds, --devices, --postgres, --schema, --drain-seconds, --ceilings SECONDS (after the load, measure the
+/// machine's ceilings for that long each; 0: skip).
 /// </summary>
-public sealed record LoadOptions(Uri Url, string? Key, int Rate, int Seconds, int WarmupSeconds, int Devices, string Postgres, string Schema, int DrainSeconds)
+public sealed record LoadOptions(Uri Url, string? Key, int Rate, int Seconds, int WarmupSeconds, int Devices, string Postgres, string Schema, int DrainSeconds,
+    int CeilingSeconds)
 {
     static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
@@ -24,6 +26,7 @@ public sealed record LoadOptions(Uri Url, string? Key, int Rate, int Seconds, in
             int.Parse(Get("--devices", "200"), System.Globalization.CultureInfo.InvariantCulture),
             Get("--postgres", Environment.GetEnvironmentVariable("LOGISTICS_POSTGRES") ?? "Host=127.0.0.1;Port=25432;Username=postgres;Database=logistics"),
             Get("--schema", "logistics"),
-            int.Parse(Get("--drain-seconds", "300"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("--drain-seconds", "300"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--ceilings", "0"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

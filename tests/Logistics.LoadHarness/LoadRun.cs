@@ -21,8 +21,9 @@ public static class LoadRun
         var runPrefix = Random.Shared.Next(0x100000, 0xFFFFFF).ToString("X6");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(30) };
-        // Intake needs an integrator key (./logistics tenants create, then POST /api-keys, or the tenant's admin key).
-        if (o.Key is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.Key);
+        // Intake needs an integrator key (./logistics tenants create, then POST /api-keys); without --key the run makes its own tenant.
+        var key = o.Key ?? (await IntegratorKey.CreateAsync(o.Postgres, o.Schema, o.Url, $"load run {runPrefix}", CancellationToken.None)).Key;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Seconds(60), 3);
         // Warm-up requests (JIT, connection pools) are sent and counted in the ledger but not in the latency histogram.
         var warmup = o.Rate * o.WarmupSeconds;
@@ -30,6 +31,10 @@ public static class LoadRun
         int accepted = 0, failed = 0;
         var epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+        long eventsBefore;
+        await using (var before = NpgsqlDataSource.Create(o.Postgres))
+        await using (var cmd = before.CreateCommand($"select count(*) from {o.Schema}.mt_events"))
+            eventsBefore = (long)(await cmd.ExecuteScalarAsync())!;
         Console.Error.WriteLine($"load: {total} uplinks at {o.Rate}/s for {o.WarmupSeconds} s warm-up + {o.Seconds} s over {o.Devices} devices to {o.Url} (run {runPrefix})");
         var clock = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
@@ -73,6 +78,8 @@ public static class LoadRun
         await Task.Delay(2000); // anything arriving after the count reached the target would be an extra
         stored = await CountAsync(db, o.Schema, runPrefix);
 
+        // The machine's ceilings in the same run, after the load (so they do not compete with it).
+        var ceilings = o.CeilingSeconds > 0 ? await Ceilings.MeasureAsync(o.Postgres, o.CeilingSeconds, Console.Error.WriteLine) : null;
         double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) * 1000.0 / Stopwatch.Frequency;
         var report = new
         {
@@ -92,6 +99,10 @@ public static class LoadRun
             missing = Math.Max(0, expected - stored),
             extra = Math.Max(0, stored - expected),
             secondsToDrain = Math.Round(drainedAt - intakeSeconds, 1),
+            eventsInStoreBefore = eventsBefore,
+            ceilings,
+            eventsStoredPerSecondToMartenQuick1000 = ceilings is null ? (double?)null
+                : Math.Round(stored / drainedAt / ceilings.MartenEventsPerSecond[1000], 3),
         };
         Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         return report.missing == 0 && report.extra == 0 && failed == 0 ? 0 : 1;
@@ -104,7 +115,7 @@ public static class LoadRun
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    static byte[] Uplink(string devEui, DateTimeOffset time, double celsius, int fCnt)
+    public static byte[] Uplink(string devEui, DateTimeOffset time, double celsius, int fCnt)
     {
         var payload = new byte[7];
         payload[0] = 1; payload[1] = 0x67; BinaryPrimitives.WriteInt16BigEndian(payload.AsSpan(2), (short)Math.Round(celsius * 10));

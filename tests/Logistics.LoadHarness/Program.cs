@@ -1,3 +1,8 @@
 using Logistics.LoadHarness;
 
-return await LoadRun.MainAsync(args);
+return args.FirstOrDefault() switch
+{
+    "bulk-load" => await BulkLoad.MainAsync(args[1..]),
+    "ceilings" => await Ceilings.MainAsync(args[1..]),
+    _ => await LoadRun.MainAsync(args),
+};

@@ -33,6 +33,8 @@ public static class InboxSchema
                 replays       integer not null default 0
             );
             alter table {schema}.raw_messages add column if not exists source_address text;
+            alter table {schema}.raw_messages add column if not exists publish_attempts integer not null default 0;
+            alter table {schema}.raw_messages add column if not exists next_publish_at timestamptz;
             create index if not exists raw_messages_unpublished on {schema}.raw_messages (received_at) where published_at is null;
             create index if not exists raw_messages_pending on {schema}.raw_messages (received_at) where status = 'received';
             create index if not exists raw_messages_quarantined on {schema}.raw_messages (tenant_id, received_at) where status = 'quarantined';

@@ -11,6 +11,7 @@ public static class IntakeSlice
         services.AddSingleton<RawInboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RawInboxWriter>());
         services.AddSingleton<IntakePublisher>();
+        services.AddSingleton<RepublishQueue>();
         services.AddHostedService<Republisher>();
         return services;
     }

@@ -41,24 +41,6 @@ public sealed class RawInbox(NpgsqlDataSource db, HostSettings settings)
         return list;
     }
 
-    /// <summary>Messages to send (again): never confirmed as published, or published long ago and still not translated.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string AdapterId)>> DueForPublishAsync(int limit, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand($"""
-            select id, adapter_id from {_t}
-            where status = 'received'
-              and ((published_at is null and received_at < now() - $1) or published_at < now() - $2)
-            order by received_at limit $3
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = Duration.FromTimeSpan(settings.RepublishAfter) });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = Duration.FromTimeSpan(settings.RedriveAfter) });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var list = new List<(Guid, string)>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) list.Add((reader.GetGuid(0), reader.GetString(1)));
-        return list;
-    }
-
     /// <summary>Consumer lag: messages stored but not yet translated or quarantined, and the age of the oldest.</summary>
     public async Task<(long Pending, Duration? OldestAge)> LagAsync(CancellationToken ct)
     {

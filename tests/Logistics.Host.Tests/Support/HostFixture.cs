@@ -123,7 +123,7 @@ public sealed class HostFixture : IAsyncLifetime
             await using (var cmd = Db.CreateCommand($"drop schema if exists {RunId} cascade")) await cmd.ExecuteNonQueryAsync();
             await _app.DisposeAsync();
         }
-        foreach (var queue in new[] { Settings.TranslateQueue, $"{Settings.QueuePrefix}-webhooks" })
+        foreach (var queue in Settings.TranslateQueues.Append($"{Settings.QueuePrefix}-webhooks"))
             try { LocalServices.RabbitCtl("delete_queue", queue); } catch (InvalidOperationException) { /* best effort */ }
     }
 
