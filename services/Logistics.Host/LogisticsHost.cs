@@ -10,6 +10,7 @@ using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
+using Logistics.Host.Polling;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.ShipmentReports;
@@ -53,6 +54,7 @@ public static class LogisticsHost
         services.AddAudit(settings);
         services.AddShipmentReports(settings);
         services.AddExcursions(settings);
+        services.AddPolling(settings);
         services.AddApiDescription(settings);
 
         var app = builder.Build();
@@ -74,6 +76,7 @@ public static class LogisticsHost
         app.MapLoggerFileReports();
         app.MapShipmentReports();
         app.MapAudit();
+        app.MapPolling();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Logistics.Host.Access;
 using Logistics.Host.Intake;
+using Logistics.Host.Polling;
 using MassTransit;
 using Npgsql;
 
@@ -7,13 +8,14 @@ namespace Logistics.Host.Health;
 
 /// <summary>
 /// <c>GET /health</c>: PostgreSQL answers, the bus is connected, and the consumer lag (messages stored but not yet
-/// translated, and the age of the oldest). 200 when all are healthy, 503 otherwise, with the details either way.
+/// translated, and the age of the oldest), and each polled carrier's request budget. 200 when all are healthy, 503 otherwise, with the details either way.
 /// </summary>
 public static class HealthEndpoint
 {
     public sealed record Component(string Status, string? Detail);
 
-    public sealed record HealthReport(string Status, Component Postgres, Component RabbitMq, ConsumerLag Consumer);
+    /// <param name="Pollers">Each polled carrier's request budget, Retry-After and circuit state (docs/pollers.md); not part of the status.</param>
+    public sealed record HealthReport(string Status, Component Postgres, Component RabbitMq, ConsumerLag Consumer, IReadOnlyList<CarrierBudgetView> Pollers);
 
     public sealed record ConsumerLag(long Pending, double? OldestPendingSeconds);
 
@@ -25,7 +27,7 @@ public static class HealthEndpoint
         return app;
     }
 
-    static async Task<IResult> Check(NpgsqlDataSource db, IBusControl bus, RawInbox inbox, CancellationToken ct)
+    static async Task<IResult> Check(NpgsqlDataSource db, IBusControl bus, RawInbox inbox, CarrierBudgets pollers, CancellationToken ct)
     {
         var postgres = await PostgresAsync(db, ct);
         var busHealth = bus.CheckHealth();
@@ -38,7 +40,7 @@ public static class HealthEndpoint
             lag = new ConsumerLag(pending, age?.TotalSeconds);
         }
         var healthy = postgres.Status == "healthy" && rabbit.Status == "healthy";
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", postgres, rabbit, lag);
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", postgres, rabbit, lag, pollers.Views());
         return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -42,6 +42,9 @@ public sealed class HostSettings
     /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
     public WebhookSettings Webhooks { get; set; } = new();
 
+    /// <summary>Carrier pollers: accounts and the tenants' subscriptions (docs/pollers.md).</summary>
+    public Logistics.Host.Polling.PollingSettings Polling { get; set; } = new();
+
     /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
     public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
 
