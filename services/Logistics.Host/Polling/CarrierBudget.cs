@@ -75,17 +75,17 @@ public sealed class CarrierBudget : IDisposable
         var status = (int)response.StatusCode;
         if (status == 429) Interlocked.Increment(ref _throttled);
         if (status == 503) Interlocked.Increment(ref _unavailable);
-        if (status is not (429 or 503) || RetryAfter(response) is not { } delay) return;
-        var until = _clock.GetCurrentInstant() + delay;
+        var now = _clock.GetCurrentInstant();
+        if (status is not (429 or 503) || NotBefore(response, now) is not { } until) return;
         lock (_gate) if (until > _notBefore) _notBefore = until;
     }
 
-    /// <summary>RFC 9110 §10.2.3: a delay in seconds or an HTTP date.</summary>
-    public Duration? RetryAfter(HttpResponseMessage response)
+    /// <summary>RFC 9110 §10.2.3: a delay in seconds (from when we saw the response) or an HTTP date.</summary>
+    static Instant? NotBefore(HttpResponseMessage response, Instant now)
     {
         var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return Duration.FromTimeSpan(delta);
-        if (header?.Date is { } date) return Instant.FromDateTimeOffset(date) - _clock.GetCurrentInstant();
+        if (header?.Delta is { } delta) return now + Duration.FromTimeSpan(delta);
+        if (header?.Date is { } date) return Instant.FromDateTimeOffset(date);
         return null;
     }
 

@@ -15,7 +15,7 @@ namespace Logistics.Host.Tests.Support;
 /// Two tenants are created through the real routes: <see cref="Tenant"/> (whose admin key <see cref="Http"/> sends, so
 /// the older tests read as before) and <see cref="Other"/>, each with a key of every role.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
     /// <summary>The audit key this host signs with (base64); the CLI is given the same one to verify.</summary>
@@ -32,9 +32,16 @@ public sealed class HostFixture : IAsyncLifetime
     public NpgsqlDataSource Db { get; private set; } = null!;
     WebApplication? _app;
 
+    /// <summary>Runs before the host is built (a derived fixture starts what the host is configured to call).</summary>
+    protected virtual Task BeforeBuildAsync() => Task.CompletedTask;
+
+    /// <summary>A derived fixture's own settings, applied after the ones above.</summary>
+    protected virtual void Configure(HostSettings settings) { }
+
     public async Task InitializeAsync()
     {
         LocalServices.Start();
+        await BeforeBuildAsync();
         _app = LogisticsHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], s =>
         {
             s.Schema = RunId;
@@ -55,6 +62,7 @@ public sealed class HostFixture : IAsyncLifetime
             // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
             s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
             s.AuditKey = AuditKey;
+            Configure(s);
             Settings = s;
         });
         await _app.StartAsync();
@@ -104,7 +112,7 @@ public sealed class HostFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)
