@@ -12,7 +12,7 @@ namespace Logistics.Host.Polling;
 /// </summary>
 public sealed class PollCursors(NpgsqlDataSource db, HostSettings settings) : IPlainTables
 {
-    readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     string T => $"{settings.Schema}.poll_cursors";
 
     public async Task ApplyAsync(NpgsqlDataSource database, string schema, CancellationToken ct)

@@ -63,7 +63,7 @@ public static class PollingSlice
     static void AddPoller<TApi, TPoller>(IServiceCollection services, string carrier, CarrierAccount account)
         where TApi : class where TPoller : class, ICarrierPoller
     {
-        var client = services.AddRefitClient<TApi>()
+        var client = services.AddRefitGeneratedClient<TApi>()
             .ConfigureHttpClient(c =>
             {
                 c.BaseAddress = account.BaseUrl;
