@@ -12,6 +12,8 @@ namespace Logistics.Host.Tests.Polling;
 /// </summary>
 public sealed class PollingHostFixture : HostFixture
 {
+    public const string Collection = "host polling the fake carrier";
+
     public static readonly FakeCarrierOptions Options = new()
     {
         Faults = FaultSchedule.G9,
@@ -78,3 +80,6 @@ public sealed class PollingHostFixture : HostFixture
         await Carrier.DisposeAsync();
     }
 }
+
+[CollectionDefinition(PollingHostFixture.Collection)]
+public sealed class PollingHostCollection : ICollectionFixture<PollingHostFixture>;
