@@ -15,6 +15,13 @@ if ! command -v npm >/dev/null 2>&1; then
   { apt-get update -qq && apt-get install -y -qq nodejs npm; } >/dev/null 2>&1 || echo "[test] nodejs/npm could not be installed: the OpenAPI lint test will fail" >&2
 fi
 (cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "[test] npm ci in tests/openapi failed: the OpenAPI lint test will fail" >&2
+# The web console (built before the host, which copies it) and its browser tests: playwright-core driving Debian's chromium.
+services/Logistics.Host/console/build.sh || echo "[test] the web console did not build: its tests will fail" >&2
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[test] installing chromium (apt)" >&2
+  { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1 || echo "[test] chromium could not be installed: the browser tests will fail" >&2
+fi
+(cd tests/console && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "[test] npm ci in tests/console failed: the browser tests will fail" >&2
 
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"

@@ -1,6 +1,7 @@
 using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
 using Logistics.Host.Audit;
+using Logistics.Host.WebConsole;
 using Logistics.Host.Devices;
 using Logistics.Host.Excursions;
 using Logistics.Host.Events;
@@ -56,10 +57,12 @@ public static class LogisticsHost
         services.AddExcursions(settings);
         services.AddPolling(settings);
         services.AddApiDescription(settings);
+        services.AddWebConsole(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapApiDescription();

@@ -36,6 +36,9 @@ public sealed class HostSettings
 
     public string TranslateQueue => $"{QueuePrefix}-translate";
 
+    /// <summary>The built web console (Vite's output, copied beside the host as <c>console/</c>), served at <c>/console/</c>.</summary>
+    public string ConsoleRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "console");
+
     /// <summary>Live location: the SSE feed, geofences and ETA notifications (docs/location.md).</summary>
     public LocationSettings Location { get; set; } = new();
 

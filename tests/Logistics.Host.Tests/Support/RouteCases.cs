@@ -98,12 +98,15 @@ public static class RouteCases
             Task.FromResult(Send(HttpMethod.Put, $"/users/{(c.Fresh ? $"{c.Role.Name()}@{c.Caller.Id}.example" : c.Ids.Email)}/signing-password",
                 new { password = "a long signing password" }))),
 
+        new("GET", "/me", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/me"))),
+
         new("POST", "/ingest/{adapterId}", RouteKind.Own, HttpStatusCode.Accepted, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post,
             "/ingest/tts-v3?codec=cayenne-lpp") { Content = new ByteArrayContent(Uplinks.CayenneTemperature(Uplinks.NewDevEui(), DateTimeOffset.UtcNow, 4)) })),
         new("GET", "/raw/{id:guid}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/raw/{c.Ids.RawId}"))),
 
         new("GET", "/quarantine/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/quarantine?limit=1000"))),
         new("GET", "/quarantine/{id:guid}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/quarantine/{c.Ids.QuarantineId}"))),
+        new("GET", "/quarantine/{id:guid}/body", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/quarantine/{c.Ids.QuarantineId}/body"))),
         new("POST", "/quarantine/{id:guid}/replay", RouteKind.Foreign, HttpStatusCode.Accepted, async c =>
             Send(HttpMethod.Post, $"/quarantine/{(c.Fresh ? await FreshQuarantinedAsync(c) : c.Ids.QuarantineId)}/replay", null)),
 
