@@ -11,6 +11,7 @@ using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
+using Logistics.Host.Polling;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
 using Logistics.Host.Retention;
@@ -56,6 +57,7 @@ public static class LogisticsHost
         services.AddAudit(settings);
         services.AddShipmentReports(settings);
         services.AddExcursions(settings);
+        services.AddPolling(settings);
         services.AddApiDescription(settings);
         services.AddWebConsole(settings);
         services.AddTelemetry(settings);
@@ -83,6 +85,7 @@ public static class LogisticsHost
         app.MapShipmentReports();
         app.MapAudit();
         app.MapRetention();
+        app.MapPolling();
         return app;
     }
 }

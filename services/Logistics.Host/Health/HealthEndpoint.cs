@@ -1,11 +1,12 @@
 using Logistics.Host.Access;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Logistics.Host.Polling;
 
 namespace Logistics.Host.Health;
 
 /// <summary>
 /// <c>GET /health</c>: the ASP.NET health checks of <see cref="HealthChecks"/>, written as
-/// <c>{status, postgres, rabbitMq, consumer: {pending, oldestPendingSeconds}, translateConsumers, republisher}</c>.
+/// <c>{status, postgres, rabbitMq, consumer: {pending, oldestPendingSeconds}, translateConsumers, republisher, pollers}</c> (pollers: each polled carrier's request budget, Retry-After and circuit state, docs/pollers.md; not part of the status).
 /// 200 when every check is healthy, 503 otherwise (a translate queue without a consumer is unhealthy), with the details either way.
 /// </summary>
 public static class HealthEndpoint
@@ -17,7 +18,7 @@ public static class HealthEndpoint
     public sealed record Republisher(long Republished, long Redriven, long Failures);
 
     public sealed record HealthReport(string Status, Component Postgres, Component RabbitMq, ConsumerLag Consumer,
-        TranslateConsumers TranslateConsumers, Republisher Republisher);
+        TranslateConsumers TranslateConsumers, Republisher Republisher, IReadOnlyList<CarrierBudgetView> Pollers);
 
     public sealed record ConsumerLag(long Pending, double? OldestPendingSeconds);
 
@@ -30,7 +31,7 @@ public static class HealthEndpoint
         return app;
     }
 
-    static async Task<IResult> CheckAsync(HealthCheckService checks, CancellationToken ct)
+    static async Task<IResult> CheckAsync(HealthCheckService checks, CarrierBudgets pollers, CancellationToken ct)
     {
         var report = await checks.CheckHealthAsync(r => r.Tags.Contains(HealthChecks.Tag), ct);
         static string StatusOf(HealthStatus s) => s == HealthStatus.Healthy ? "healthy" : "unhealthy";
@@ -51,7 +52,8 @@ public static class HealthEndpoint
                 consumers.Data?.TryGetValue("queues", out var q) == true ? q : null, Data(HealthChecks.TranslateConsumers, "endpointRestarts", 0L),
                 Data(HealthChecks.TranslateConsumers, "busRestarts", 0L)),
             new Republisher(Data(HealthChecks.ConsumerLag, "republished", 0L), Data(HealthChecks.ConsumerLag, "redriven", 0L),
-                Data(HealthChecks.ConsumerLag, "republishFailures", 0L)));
+                Data(HealthChecks.ConsumerLag, "republishFailures", 0L)),
+            pollers.Views());
         return Results.Json(body, statusCode: report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

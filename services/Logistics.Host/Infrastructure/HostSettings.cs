@@ -103,6 +103,9 @@ public sealed class HostSettings
     /// <summary>Traces and metrics: the Prometheus scrape listener and OTLP export (docs/operations.md).</summary>
     public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
 
+    /// <summary>Carrier pollers: accounts and the tenants' subscriptions (docs/pollers.md).</summary>
+    public Logistics.Host.Polling.PollingSettings Polling { get; set; } = new();
+
     /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
     public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
 

@@ -15,7 +15,7 @@ namespace Logistics.Host.Tests.Support;
 /// Two tenants are created through the real routes: <see cref="Tenant"/> (whose admin key <see cref="Http"/> sends, so
 /// the older tests read as before) and <see cref="Other"/>, each with a key of every role.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
     /// <summary>The audit key this host signs with (base64); the CLI is given the same one to verify.</summary>
@@ -41,9 +41,16 @@ public sealed class HostFixture : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Runs before the host is built (a derived fixture starts what the host is configured to call).</summary>
+    protected virtual Task BeforeBuildAsync() => Task.CompletedTask;
+
+    /// <summary>A derived fixture's own settings, applied after the ones above.</summary>
+    protected virtual void Configure(HostSettings settings) { }
+
     public async Task InitializeAsync()
     {
         LocalServices.Start();
+        await BeforeBuildAsync();
         _app = LogisticsHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], s =>
         {
             s.Schema = RunId;
@@ -65,6 +72,7 @@ public sealed class HostFixture : IAsyncLifetime
             s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
             s.AuditKey = AuditKey;
             s.Telemetry.PrometheusPort = MetricsPort;
+            Configure(s);
             Settings = s;
         });
         await _app.StartAsync();
@@ -114,7 +122,7 @@ public sealed class HostFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)

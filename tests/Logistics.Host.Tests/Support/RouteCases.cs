@@ -177,6 +177,8 @@ public static class RouteCases
         new("POST", "/shipments/{id}/reports/{version}/signatures", RouteKind.Foreign, HttpStatusCode.Created, SignatureAsync),
         // One stable entry (the tenant's creation): two calls in a row answer the same, whatever the chain gains meanwhile.
         new("GET", "/audit", RouteKind.Own, HttpStatusCode.OK, c => Task.FromResult(Get($"/audit?target=tenant:{c.Caller.Id}"))),
+
+        new("GET", "/polling/cursors", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/polling/cursors"))),
     ];
 
     /// <summary>The response as a comparable text: status, and the body with the given names and the trace id blanked.</summary>
