@@ -42,7 +42,7 @@ public static class ShipmentEndpoints
             await session.SaveChangesAsync(ct);
         }
         var record = await LoadOwnAsync(store, caller.TenantId, id, ct);
-        return TypedResults.Created($"/shipments/{id}", await summaries.BuildAsync(caller.TenantId, record!, ct));
+        return TypedResults.Created($"/shipments/{id}", await summaries.BuildAsync(caller.TenantId, record!.Value.Record, ct));
     }
 
     internal static async Task<Results<Ok<ShipmentList>, ProblemHttpResult>> List(string? @ref, string? status, int? limit, HttpContext http,
@@ -114,27 +114,33 @@ public static class ShipmentEndpoints
         IDocumentStore store, IClock clock, CancellationToken ct)
     {
         var caller = Caller.Of(http);
-        if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } s) return NotFound(id);
         DeviceRequest d;
         try { d = ShipmentRequests.Device(body); }
-        catch (RequestException ex) { return Problems.BadRequest(ex.Message, ex.Where, ex.Expected); }
+        catch (RequestException ex)
+        {
+            return await LoadOwnAsync(store, caller.TenantId, id, ct) is null ? NotFound(id) : Problems.BadRequest(ex.Message, ex.Where, ex.Expected);
+        }
 
-        var now = clock.GetCurrentInstant();
-        var window = new DeviceWindow(d.Device, d.From ?? now, d.To, d.Position);
-        if (s.Devices.FirstOrDefault(w => w.Device == d.Device && Overlaps(w, window)) is { } clash)
-            return Problems.Conflict($"device {d.Device} already has a window overlapping this one", "from",
-                $"from {Logistics.Canonical.Json.CanonicalJson.FormatInstant(clash.From)} to {(clash.To is { } t ? Logistics.Canonical.Json.CanonicalJson.FormatInstant(t) : "open")}");
-        if (!await AppendAsync(store, caller.TenantId, id,
-                new DeviceAttached(id, window.Device, window.From, window.To, window.Position, now, caller.KeyId), ct))
-            return Problems.Conflict("the shipment changed meanwhile; try again", "id");
-        return TypedResults.Created($"/shipments/{id}", window);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
+            var s = own.Record;
+            var now = clock.GetCurrentInstant();
+            var window = new DeviceWindow(d.Device, d.From ?? now, d.To, d.Position);
+            if (s.Devices.FirstOrDefault(w => w.Device == d.Device && Overlaps(w, window)) is { } clash)
+                return Problems.Conflict($"device {d.Device} already has a window overlapping this one", "from",
+                    $"from {Logistics.Canonical.Json.CanonicalJson.FormatInstant(clash.From)} to {(clash.To is { } t ? Logistics.Canonical.Json.CanonicalJson.FormatInstant(t) : "open")}");
+            if (await AppendAsync(store, caller.TenantId, id, own.Version,
+                    new DeviceAttached(id, window.Device, window.From, window.To, window.Position, now, caller.KeyId), ct))
+                return TypedResults.Created($"/shipments/{id}", window);
+            if (attempt == ConflictAttempts) return ChangedMeanwhile();
+        }
     }
 
     internal static async Task<Results<Ok<DeviceWindow>, ProblemHttpResult>> EndDevice(string id, string device, JsonElement? body, HttpContext http,
         IDocumentStore store, IClock clock, CancellationToken ct)
     {
         var caller = Caller.Of(http);
-        if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } s) return NotFound(id);
         Instant? at;
         string normalised;
         try
@@ -143,16 +149,23 @@ public static class ShipmentEndpoints
             normalised = device.Contains(':', StringComparison.Ordinal) && !device.EndsWith(':') && !device.StartsWith(':')
                 ? ShipmentRequests.NormaliseDevice(device) : throw new RequestException("device", $"device '{device}' is not scheme:value");
         }
-        catch (RequestException ex) { return Problems.BadRequest(ex.Message, ex.Where, ex.Expected); }
+        catch (RequestException ex)
+        {
+            return await LoadOwnAsync(store, caller.TenantId, id, ct) is null ? NotFound(id) : Problems.BadRequest(ex.Message, ex.Where, ex.Expected);
+        }
 
-        var now = clock.GetCurrentInstant();
-        if (s.Devices.FirstOrDefault(w => w.Device == normalised && w.To is null) is not { } open)
-            return Problems.NotFound($"no open window of device '{device}' on shipment {id}", "device");
-        var end = at ?? now;
-        if (end <= open.From) return Problems.BadRequest("'at' must be after the window's start", "at", $"after {Logistics.Canonical.Json.CanonicalJson.FormatInstant(open.From)}");
-        if (!await AppendAsync(store, caller.TenantId, id, new DeviceWindowEnded(id, normalised, open.From, end, now, caller.KeyId), ct))
-            return Problems.Conflict("the shipment changed meanwhile; try again", "id");
-        return TypedResults.Ok(open with { To = end });
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
+            var now = clock.GetCurrentInstant();
+            if (own.Record.Devices.FirstOrDefault(w => w.Device == normalised && w.To is null) is not { } open)
+                return Problems.NotFound($"no open window of device '{device}' on shipment {id}", "device");
+            var end = at ?? now;
+            if (end <= open.From) return Problems.BadRequest("'at' must be after the window's start", "at", $"after {Logistics.Canonical.Json.CanonicalJson.FormatInstant(open.From)}");
+            if (await AppendAsync(store, caller.TenantId, id, own.Version, new DeviceWindowEnded(id, normalised, open.From, end, now, caller.KeyId), ct))
+                return TypedResults.Ok(open with { To = end });
+            if (attempt == ConflictAttempts) return ChangedMeanwhile();
+        }
     }
 
     internal static async Task<Results<Created<ShareView>, ProblemHttpResult>> Share(string id, JsonElement body, HttpContext http, IDocumentStore store,
@@ -165,27 +178,41 @@ public static class ShipmentEndpoints
         catch (RequestException ex) { return Problems.BadRequest(ex.Message, ex.Where, ex.Expected); }
         if (grantee == caller.TenantId) return Problems.BadRequest("a shipment is not shared with its own tenant", "tenantId");
         if (!await tenants.TenantExistsAsync(grantee, ct)) return Problems.NotFound($"no tenant {grantee}", "tenantId");
-        var now = clock.GetCurrentInstant();
-        if (!await AppendAsync(store, caller.TenantId, id, new ShipmentShared(id, caller.TenantId, grantee, now, caller.KeyId), ct))
-            return Problems.Conflict("the shipment changed meanwhile; try again", "id");
-        return TypedResults.Created($"/shipments/{id}", new ShareView(id, grantee, now));
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
+            var now = clock.GetCurrentInstant();
+            if (await AppendAsync(store, caller.TenantId, id, own.Version, new ShipmentShared(id, caller.TenantId, grantee, now, caller.KeyId), ct))
+                return TypedResults.Created($"/shipments/{id}", new ShareView(id, grantee, now));
+            if (attempt == ConflictAttempts) return ChangedMeanwhile();
+        }
     }
 
     static ProblemHttpResult NotFound(string id) => Problems.NotFound($"no shipment {id}", "id");
 
-    static async Task<ShipmentRecord?> LoadOwnAsync(IDocumentStore store, string tenantId, string id, CancellationToken ct)
+    /// <summary>
+    /// How often a change is decided again when the stream moved between reading and appending. The live excursion
+    /// subscription appends alarms and report versions to the same stream, so a shipment with live data moves on its own;
+    /// a shipper's change is re-decided on the new state instead of answering 409 for a race the caller cannot see.
+    /// </summary>
+    const int ConflictAttempts = 5;
+
+    static ProblemHttpResult ChangedMeanwhile() => Problems.Conflict("the shipment changed meanwhile; try again", "id");
+
+    /// <summary>The shipment's record and the stream version it was read at (read first: a later append fails the version check).</summary>
+    static async Task<(ShipmentRecord Record, long Version)?> LoadOwnAsync(IDocumentStore store, string tenantId, string id, CancellationToken ct)
     {
         await using var session = store.QuerySession(tenantId);
-        return await session.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(id), ct);
+        if (await session.Events.FetchStreamStateAsync(ShipmentStreams.Key(id), ct) is not { } state) return null;
+        return await session.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(id), ct) is { } record ? (record, state.Version) : null;
     }
 
     /// <summary>Appends one change at the stream version just read (optimistic concurrency: a concurrent change loses, 409).</summary>
-    static async Task<bool> AppendAsync(IDocumentStore store, string tenantId, string id, object change, CancellationToken ct)
+    /// <summary>Appends the change if the stream is still at <paramref name="readAt"/>; false when it moved meanwhile.</summary>
+    static async Task<bool> AppendAsync(IDocumentStore store, string tenantId, string id, long readAt, object change, CancellationToken ct)
     {
         await using var session = store.LightweightSession(tenantId);
-        var state = await session.Events.FetchStreamStateAsync(ShipmentStreams.Key(id), ct);
-        if (state is null) return false;
-        session.Events.Append(ShipmentStreams.Key(id), state.Version + 1, change);
+        session.Events.Append(ShipmentStreams.Key(id), readAt + 1, change);
         try
         {
             await session.SaveChangesAsync(ct);
