@@ -1,3 +1,4 @@
+using Logistics.Host.Carriers;
 using Logistics.Host.Demo;
 using Logistics.Host.Devices;
 using Logistics.Host.Events;
@@ -35,6 +36,7 @@ public static class LogisticsHost
         services.AddSingleton<DeviceProfiles>();
         services.AddSingleton<QuarantineStore>();
         services.AddSingleton<EventAppender>();
+        services.AddCarriers(settings);
         services.AddHostedService<Republisher>();
         if (settings.DemoFeed) services.AddHostedService<DemoFeed>();
         services.AddProblemDetails();
@@ -51,10 +53,11 @@ public static class LogisticsHost
                 "POST /ingest/{adapterId}[?codec=]", "GET /raw/{id}", "GET /quarantine", "POST /quarantine/{id}/replay",
                 "GET /devices/{id}/readings?from&to", "PUT /devices/{id}/profile", "GET /assets/{id}/location",
                 "POST /reports/logger-file?format=json|csv|pdf", "GET /events/recent?limit&kind",
-                "GET /references/{scheme:value}/events", "GET /health",
+                "GET /references/{scheme:value}/events", "GET /carriers?mode", "GET /health",
             },
         })).ExcludeFromDescription();
         app.MapIngest().MapRaw().MapQuarantine().MapDevices().MapLocations().MapLoggerFileReports().MapEvents().MapHealth();
+        app.MapCarriers();
         return app;
     }
 }

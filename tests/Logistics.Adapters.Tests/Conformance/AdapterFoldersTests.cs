@@ -61,14 +61,14 @@ public sealed class AdapterFoldersTests
         Assert.True(AdapterRegistry.Default.Problems.Count == 0, string.Join("\n", AdapterRegistry.Default.Problems));
 
     [Fact]
-    public void every_folder_of_the_source_tree_is_the_sdk_the_codecs_or_a_registered_adapter()
+    public void every_folder_of_the_source_tree_is_the_sdk_the_catalog_the_codecs_or_a_registered_adapter()
     {
         var source = Path.Combine(RepoRoot(), "adapters", "Logistics.Adapters");
         var adapters = AdapterRegistry.Default.Adapters.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
         var codecs = AdapterRegistry.Default.Codecs.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(source).Select(Path.GetFileName))
         {
-            if (dir is "Sdk" or AdapterFolders.CodecsFolder or "bin" or "obj") continue;
+            if (dir is "Sdk" or "Catalog" or AdapterFolders.CodecsFolder or "bin" or "obj") continue;
             Assert.True(adapters.Contains(dir!), $"adapters/Logistics.Adapters/{dir}/ is not the folder of a registered adapter (folders are named from ids: {string.Join(", ", adapters.Order())})");
         }
         foreach (var dir in Directory.EnumerateDirectories(Path.Combine(source, AdapterFolders.CodecsFolder)).Select(Path.GetFileName))
