@@ -23,6 +23,7 @@ public sealed class AdaptersCommand : ICliCommand
             json,
             AdaptersNewCommand.Build(io),
             AdaptersCheckCommand.Build(io),
+            AdaptersCorpusCommand.Build(io),
         };
         command.SetAction(parse => parse.GetValue(json)
             ? WriteJson(io.Out, AdapterRegistry.Default, CarrierCatalog.Load())
