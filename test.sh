@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite: PostgreSQL and RabbitMQ up (installed if missing), every test project (unit, conformance kit,
-# fuzz run, GxP, CLI, and the host's integration tests on the real services), then one closing line "N passed, N failed".
+# fuzz run, GxP, CLI, and the host's integration tests on the real services, the OpenAPI lint among them), then one closing
+# line "N passed, N failed".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 deploy/local/start.sh || { echo "0 passed, 1 failed"; exit 1; }
 . deploy/local/env.sh
 export FUZZ_SECONDS="${FUZZ_SECONDS:-5}"
+
+# The OpenAPI linter (tests/openapi: package.json + lockfile + ruleset); Node.js from Debian's packages when missing.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "[test] installing nodejs and npm (apt)" >&2
+  { apt-get update -qq && apt-get install -y -qq nodejs npm; } >/dev/null 2>&1 || echo "[test] nodejs/npm could not be installed: the OpenAPI lint test will fail" >&2
+fi
+(cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "[test] npm ci in tests/openapi failed: the OpenAPI lint test will fail" >&2
 
 results="$root/.data/test-results"
 rm -rf "$results"; mkdir -p "$results"

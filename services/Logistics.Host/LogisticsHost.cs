@@ -1,20 +1,31 @@
+using Logistics.Host.Access;
+using Logistics.Host.ApiDescription;
+using Logistics.Host.Audit;
 using Logistics.Host.Carriers;
-using Logistics.Host.Demo;
 using Logistics.Host.Devices;
+using Logistics.Host.Excursions;
 using Logistics.Host.Events;
+using Logistics.Host.Geofences;
 using Logistics.Host.Health;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Intake;
 using Logistics.Host.Locations;
+using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.ShipmentReports;
+using Logistics.Host.Shipments;
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace Logistics.Host;
 
-/// <summary>Builds the host; tests call it with their own settings (database schema, queue prefix) and a loopback port.</summary>
+/// <summary>
+/// Builds the host; tests call it with their own settings (database schema, queue prefix) and a loopback port.
+/// Each slice registers its services with <c>AddX</c> and maps its routes with <c>MapX</c>; this file only calls them.
+/// </summary>
 public static class LogisticsHost
 {
     public static WebApplication Build(string[] args, Action<HostSettings>? configure = null)
@@ -26,37 +37,45 @@ public static class LogisticsHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton<IClock>(SystemClock.Instance);
-        services.AddHostedService<InboxSchemaInitializer>();
-        services.AddLogisticsStorage(settings);
-        services.AddLogisticsMessaging(settings);
-        services.AddSingleton<RawInbox>();
-        services.AddSingleton<RawInboxWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<RawInboxWriter>());
-        services.AddSingleton<IntakePublisher>();
-        services.AddSingleton<DeviceProfiles>();
-        services.AddSingleton<QuarantineStore>();
-        services.AddSingleton<EventAppender>();
-        services.AddCarriers(settings);
-        services.AddHostedService<Republisher>();
-        if (settings.DemoFeed) services.AddHostedService<DemoFeed>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        services.AddLogisticsStorage(settings);
+        services.AddLogisticsMessaging(settings);
+        services.AddAccess(settings);
+        services.AddIntake(settings);
+        services.AddTranslation(settings);
+        services.AddQuarantine(settings);
+        services.AddDevices(settings);
+        services.AddLocations(settings);
+        services.AddShipments(settings);
+        services.AddNotifications(settings);
+        services.AddGeofences(settings);
+        services.AddWebhooks(settings);
+        services.AddAudit(settings);
+        services.AddShipmentReports(settings);
+        services.AddExcursions(settings);
+        services.AddCarriers(settings);
+        services.AddApiDescription(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/", () => Results.Json(new
-        {
-            service = "logistics cold-chain visibility middleware",
-            endpoints = new[]
-            {
-                "POST /ingest/{adapterId}[?codec=]", "GET /raw/{id}", "GET /quarantine", "POST /quarantine/{id}/replay",
-                "GET /devices/{id}/readings?from&to", "PUT /devices/{id}/profile", "GET /assets/{id}/location",
-                "POST /reports/logger-file?format=json|csv|pdf", "GET /events/recent?limit&kind",
-                "GET /references/{scheme:value}/events", "GET /carriers?mode", "GET /health",
-            },
-        })).ExcludeFromDescription();
-        app.MapIngest().MapRaw().MapQuarantine().MapDevices().MapLocations().MapLoggerFileReports().MapEvents().MapHealth();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapApiDescription();
+        app.MapHealth();
+        app.MapAccess();
+        app.MapIntake();
+        app.MapQuarantine();
+        app.MapDevices();
+        app.MapLocations();
+        app.MapEvents();
+        app.MapShipments();
+        app.MapGeofences();
+        app.MapWebhooks();
+        app.MapLoggerFileReports();
+        app.MapShipmentReports();
+        app.MapAudit();
         app.MapCarriers();
         return app;
     }

@@ -13,6 +13,7 @@ namespace Logistics.Benchmarks;
 /// samples, so Mean is the time per message, "Msg/s" its inverse and "Allocated" the bytes allocated per message.
 /// The raw hash is computed once in setup, as the host does at intake, not per translation.
 /// Run: dotnet run -c Release --project tests/Logistics.Benchmarks -- --filter '*AdapterTranslate*' --job short
+/// (BENCH_ADAPTERS=iata-fsu,ups … measures only those adapters).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(AdapterBenchmarkConfig))]
@@ -22,7 +23,13 @@ public class AdapterTranslateBenchmarks
     (byte[] Raw, TranslationContext Context)[] _samples = [];
     int _next;
 
-    public static IEnumerable<string> AdapterIds() => AdapterRegistry.Default.Adapters.Select(a => a.Info.Id);
+    /// <summary>Every registered adapter, or those named in <c>BENCH_ADAPTERS</c> (comma-separated ids) to measure a few.</summary>
+    public static IEnumerable<string> AdapterIds()
+    {
+        var only = Environment.GetEnvironmentVariable("BENCH_ADAPTERS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = AdapterRegistry.Default.Adapters.Select(a => a.Info.Id);
+        return only is { Length: > 0 } ? ids.Where(only.Contains) : ids;
+    }
 
     [ParamsSource(nameof(AdapterIds))]
     public string Adapter { get; set; } = "";

@@ -37,11 +37,11 @@ public class GxpReportBenchmarks
     public Verdict Assess() => GxpAssessor.Assess(readings, profile).Verdict;
 
     [Benchmark(Description = "JSON report from CSV")]
-    public int Json() => GxpReports.Create(csv, profileJson, null, ReportFormat.Json, Metadata).Content.Length;
+    public int Json() => GxpReports.Create(csv, profileJson, null, ReportFormat.Json, Metadata).ValueOrThrow().Content.Length;
 
     [Benchmark(Description = "CSV report from CSV")]
-    public int Csv() => GxpReports.Create(csv, profileJson, null, ReportFormat.Csv, Metadata).Content.Length;
+    public int Csv() => GxpReports.Create(csv, profileJson, null, ReportFormat.Csv, Metadata).ValueOrThrow().Content.Length;
 
     [Benchmark(Description = "PDF report from CSV")]
-    public int Pdf() => GxpReports.Create(csv, profileJson, null, ReportFormat.Pdf, Metadata).Content.Length;
+    public int Pdf() => GxpReports.Create(csv, profileJson, null, ReportFormat.Pdf, Metadata).ValueOrThrow().Content.Length;
 }

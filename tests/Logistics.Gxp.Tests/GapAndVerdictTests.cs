@@ -94,4 +94,20 @@ public class GapAndVerdictTests
         Assert.Equal(At(50), alarm.TriggeredAt);
         Assert.Equal("L2", alarm.LegId);
     }
+
+    [Fact]
+    public void between_two_legs_no_leg_is_in_force_and_budget_time_there_counts_for_no_leg()
+    {
+        var profile = Profile(budget: new Profiles.StabilityBudget([new("S1", Profiles.ZoneDirection.Above, 8, 25, 600)]), zones: TestData.Above("H1", 8, 0));
+        // Ocean 0–20 min, nobody 20–40, road from 40 on.
+        var shipment = new ShipmentInfo(Legs: [new Leg("ocean", "MAEU", At(0), At(20), "ocean"), new Leg("road", "DHLF", At(40), null, "road")]);
+        var a = Assess(Series("T-1", 10, 9, 5, 9, 9, 5, 9, 5), profile, shipment);
+        Assert.Equal([("ocean", "MAEU"), (null, null), ("road", "DHLF")],
+            a.Excursions.Select(e => (e.LegId, e.Custodian)));
+        Assert.Equal(At(0), a.Alarms.Single().TriggeredAt);
+        Assert.Equal("ocean", a.Alarms.Single().LegId);
+        var use = Assert.Single(a.StabilityBudget);
+        // 10 min in ocean, 20 min between legs (20–40), 10 min in road.
+        Assert.Equal([(null, 20.0), ("ocean", 10.0), ("road", 10.0)], use.ByLeg.Select(l => (l.LegId, l.Minutes)));
+    }
 }

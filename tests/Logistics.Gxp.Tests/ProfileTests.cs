@@ -23,7 +23,7 @@ public class ProfileTests
     [Fact]
     public void the_example_of_gxp_md_parses()
     {
-        var p = ProfileParser.Parse(GxpMdExample);
+        var p = ProfileParser.Read(GxpMdExample).Value!;
         Assert.Equal(4, p.Zones.Count);
         Assert.Equal(new ExcursionZone("H2", ZoneDirection.Above, 8, ZoneMode.Cumulative, 60, Severity.Alarm), p.Zones[1]);
         Assert.Equal(new MktRule(83.144, 8, null), p.Mkt);
@@ -46,19 +46,38 @@ public class ProfileTests
     {
         var json = GxpMdExample.Replace(find, replace);
         Assert.NotEqual(GxpMdExample, json);
-        var ex = Assert.Throws<ProfileException>(() => ProfileParser.Parse(json));
-        Assert.StartsWith(expected, ex.Message);
+        var result = ProfileParser.Read(json);
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Value);
+        Assert.StartsWith(expected, result.Error!.Message);
+        Assert.Equal("profile", result.Error.Input);
+        Assert.StartsWith(result.Error.Location, expected["profile ".Length..]);
     }
 
     [Fact]
     public void broken_json_names_the_line() =>
-        Assert.StartsWith("profile $: invalid JSON (line 2", Assert.Throws<ProfileException>(() => ProfileParser.Parse("{\n  \"name\": ,\n}")).Message);
+        Assert.StartsWith("profile $: invalid JSON (line 2", ProfileParser.Read("{\n  \"name\": ,\n}").Error!.Message);
+
+    [Fact]
+    public void without_an_mkt_maximum_mkt_is_computed_and_reported_but_no_mkt_rule_alarms()
+    {
+        var p = ProfileParser.Read(GxpMdExample.Replace("\"activationEnergyKJPerMol\": 83.144, \"maxCelsius\": 8", "\"activationEnergyKJPerMol\": 83.144")).Value!;
+        Assert.Equal(new MktRule(83.144, null, null), p.Mkt);
+        Assert.DoesNotContain("maxCelsius", ProfileJson.ToJson(p));
+        // 12 °C throughout: MKT 12 °C, above 8 °C — but without a maximum there is no MKT alarm (the zones still judge).
+        var noZones = p with { Zones = [new ExcursionZone("H3", ZoneDirection.Above, 25, ZoneMode.Single, 0, Severity.Alarm)] };
+        var a = Logistics.Gxp.Assessment.GxpAssessor.Assess(TestData.Series("T-1", 10, 12, 12, 12, 12), noZones);
+        Assert.Equal(12, a.Loggers[0].MktCelsius!.Value, 6);
+        Assert.Empty(a.Alarms);
+        var withMax = noZones with { Mkt = new MktRule(83.144, 8, null) };
+        Assert.Equal("mkt", Assert.Single(Logistics.Gxp.Assessment.GxpAssessor.Assess(TestData.Series("T-1", 10, 12, 12, 12, 12), withMax).Alarms).Type);
+    }
 
     [Fact]
     public void stability_band_bound_on_the_in_range_side_is_rejected()
     {
         var json = GxpMdExample.Replace("\"mkt\"", "\"stabilityBudget\": {\"bands\": [{\"id\": \"S1\", \"direction\": \"above\", \"limitCelsius\": 8, \"toCelsius\": 4, \"allowedMinutes\": 60}]}, \"mkt\"");
-        Assert.StartsWith("profile $.stabilityBudget.bands[0].toCelsius:", Assert.Throws<ProfileException>(() => ProfileParser.Parse(json)).Message);
+        Assert.StartsWith("profile $.stabilityBudget.bands[0].toCelsius:", ProfileParser.Read(json).Error!.Message);
     }
 
     [Theory]
@@ -72,12 +91,12 @@ public class ProfileTests
         var p = StandardProfiles.Get(id);
         Assert.Equal(frozen, p.IsFrozen);
         Assert.Equal(lowestAboveLimit, p.Zones.Where(z => z.Direction == ZoneDirection.Above).Min(z => z.LimitCelsius));
-        var again = ProfileParser.Parse(ProfileJson.ToJson(p));
+        var again = ProfileParser.Read(ProfileJson.ToJson(p)).Value!;
         Assert.Equal(p with { Zones = [] }, again with { Zones = [] });
         Assert.Equal(p.Zones, again.Zones);
     }
 
     [Fact]
     public void unknown_ready_made_profile_lists_the_known_ones() =>
-        Assert.Contains("col-2-8", Assert.Throws<ProfileException>(() => StandardProfiles.Get("col-2-9")).Message);
+        Assert.Contains("col-2-8", StandardProfiles.Find("col-2-9").Error!.Message);
 }

@@ -45,6 +45,15 @@ public class ReadingsCsvTests
     [InlineData("when,value\n1,2\n", "readings: no header with a time and a temperature column")]
     [InlineData("time,celsius\n", "readings: no readings after the header")]
     [InlineData("time,celsius,deviceId\n2025-03-01T06:00:00Z,1,\n", "readings line 2: deviceId is empty")]
-    public void bad_files_fail_naming_the_line(string text, string expected) =>
-        Assert.StartsWith(expected, Assert.Throws<ReadingsFormatException>(() => ReadingsCsv.Parse(text)).Message);
+    public void bad_files_are_a_result_naming_the_line(string text, string expected) =>
+        Assert.StartsWith(expected, ReadingsCsv.Read(text).Error!.Message);
+
+    [Fact]
+    public void a_bad_shipment_file_is_a_result_naming_the_path()
+    {
+        Assert.StartsWith("shipment $.legs[0].start: 'soon' is not an ISO-8601 instant",
+            ShipmentParser.Read("""{"legs": [{"id": "L1", "start": "soon"}]}""").Error!.Message);
+        var legs = ShipmentParser.Read("""{"legs": [{"id": "L1", "custodian": "MAEU", "mode": "ocean", "start": "2025-03-01T00:00:00Z", "end": "2025-03-02T00:00:00Z"}]}""").Value!;
+        Assert.Equal(new Leg("L1", "MAEU", Instant.FromUtc(2025, 3, 1, 0, 0), Instant.FromUtc(2025, 3, 2, 0, 0), "ocean"), Assert.Single(legs.OrderedLegs));
+    }
 }

@@ -18,7 +18,7 @@ public class ReportTests
     static string Sample(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", file));
 
     static RenderedReport SampleReport(ReportFormat format) =>
-        GxpReports.Create(Sample("readings-2-8-excursion.csv"), Sample("profile-2-8.json"), Sample("shipment.json"), format, Metadata);
+        GxpReports.Create(Sample("readings-2-8-excursion.csv"), Sample("profile-2-8.json"), Sample("shipment.json"), format, Metadata).ValueOrThrow();
 
     [Fact]
     public void sample_has_an_excursion_an_alarm_a_gap_and_a_duplicate()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Logistics.Access;
 using Logistics.Host.Tests.Support;
 
 namespace Logistics.Host.Tests;
@@ -26,7 +27,7 @@ public sealed class When_a_shipper_asks_which_carriers_are_served(HostFixture ho
     public async Task a_mode_filter_keeps_only_that_mode_and_an_unknown_mode_is_a_problem_naming_it()
     {
         var ocean = await host.Http.GetFromJsonAsync<JsonElement>("/carriers?mode=ocean");
-        Assert.Equal(9, ocean.GetArrayLength());
+        Assert.Equal(10, ocean.GetArrayLength());
         Assert.All(ocean.EnumerateArray(), c => Assert.Equal("ocean", c.GetProperty("mode").GetString()));
         Assert.Empty((await host.Http.GetFromJsonAsync<JsonElement>("/carriers?mode=rail")).EnumerateArray());
 
@@ -35,5 +36,14 @@ public sealed class When_a_shipper_asks_which_carriers_are_served(HostFixture ho
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("mode", problem.GetProperty("where").GetString());
+    }
+
+    [Fact]
+    public async Task any_valid_key_may_read_the_catalog_and_no_key_may_not()
+    {
+        using var anonymous = await host.Anonymous.GetAsync("/carriers");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var viewer = await host.Tenant.Clients[Role.Viewer].GetFromJsonAsync<JsonElement>("/carriers?mode=air");
+        Assert.Contains(viewer.EnumerateArray(), c => c.GetProperty("adapter").GetString() == "iata-fsu");
     }
 }

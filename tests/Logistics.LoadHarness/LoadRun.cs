@@ -21,6 +21,8 @@ public static class LoadRun
         var runPrefix = Random.Shared.Next(0x100000, 0xFFFFFF).ToString("X6");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         { BaseAddress = o.Url, Timeout = TimeSpan.FromSeconds(30) };
+        // Intake needs an integrator key (./logistics tenants create, then POST /api-keys, or the tenant's admin key).
+        if (o.Key is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", o.Key);
         var histogram = new LongConcurrentHistogram(1, TimeStamp.Seconds(60), 3);
         // Warm-up requests (JIT, connection pools) are sent and counted in the ledger but not in the latency histogram.
         var warmup = o.Rate * o.WarmupSeconds;

@@ -63,19 +63,9 @@ public sealed class IridiumSbdAdapter : IAdapter
                 : TranslationResult.Reject("byte 3 (information elements)", "an IEI 0x02 MO payload or an IEI 0x03 MO location", "neither");
         }
 
-        if (AdapterRegistry.Codec(codecId) is not { } codec)
-            return TranslationResult.Reject(payloadPosition, "a known payload codec", $"'{codecId}'");
-        switch (codec.Decode(data.Slice(mo.PayloadOffset, mo.PayloadLength), null))
-        {
-            case CodecError err:
-                return TranslationResult.Reject(
-                    $"byte {(mo.PayloadOffset + err.ByteOffset).ToString(CultureInfo.InvariantCulture)} (IEI 0x02 payload)",
-                    $"{err.Expected} ({codecId})", err.Found);
-            case CodecDecoded ok:
-                ReadingEvents.AddAll(ok.Values, header, PositionMethods.Gnss, events);
-                return TranslationResult.Of(events);
-            default:
-                return TranslationResult.Reject(payloadPosition, "a codec result", codec.GetType().Name);
-        }
+        return CodecReadings.Add(codecId, data.Slice(mo.PayloadOffset, mo.PayloadLength), null, header, PositionMethods.Gnss, events,
+            payloadPosition, b => $"byte {(mo.PayloadOffset + b).ToString(CultureInfo.InvariantCulture)} (IEI 0x02 payload)") is { } rejection
+            ? new Rejected(rejection)
+            : TranslationResult.Of(events);
     }
 }

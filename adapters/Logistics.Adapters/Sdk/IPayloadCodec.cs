@@ -21,7 +21,15 @@ public abstract record DecodedValue(string? Channel);
 /// <summary>A reading in the unit the payload carries (e.g. CEL, P1, LUX); the adapter canonicalises units.</summary>
 public sealed record DecodedMeasurement(string Type, double Value, string Unit, string? Channel) : DecodedValue(Channel);
 
-public sealed record DecodedPosition(double Lat, double Lon, double? AltitudeM, string? Channel) : DecodedValue(Channel);
+/// <summary>A position fix; accuracy (radius in metres), speed and heading when the payload carries them.</summary>
+public sealed record DecodedPosition(double Lat, double Lon, double? AltitudeM, string? Channel) : DecodedValue(Channel)
+{
+    public double? AccuracyM { get; init; }
+
+    public double? SpeedKmh { get; init; }
+
+    public double? HeadingDeg { get; init; }
+}
 
 /// <summary>A device-side alarm (threshold crossed, tamper), with the value that raised it when given.</summary>
 public sealed record DecodedAlarm(string Type, string? Description, double? Value, string? Unit, string? Channel) : DecodedValue(Channel);

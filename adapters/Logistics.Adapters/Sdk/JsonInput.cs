@@ -201,6 +201,13 @@ public sealed class JsonInput
         return null;
     }
 
+    /// <summary>A JSON string holding an RFC 3339 time with its offset (<see cref="SourceTime.TryParseExplicit"/>); false for anything else.</summary>
+    public static bool TryExplicitTime(JToken? token, out Canonical.Time.ResolvedTime time)
+    {
+        time = default;
+        return token is { Type: JTokenType.String } && SourceTime.TryParseExplicit((string)token!, out time);
+    }
+
     /// <summary>A boolean member; false when absent; another type is a rejection.</summary>
     public bool Boolean(JObject? parent, string name) => Member(parent, name) switch
     {

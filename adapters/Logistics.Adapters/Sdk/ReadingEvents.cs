@@ -6,8 +6,9 @@ namespace Logistics.Adapters.Sdk;
 
 /// <summary>
 /// Decoded sensor readings → canonical events, one event per reading (CANONICAL.md), for every sensor-network adapter
-/// (tts-v3, iridium-sbd; chirpstack-v4 and sigfox next). The header is the frame's (device refs, network time, source);
-/// a reading with its own time (<see cref="DecodedAt"/>) keeps it, and one the device marked invalid is flagged.
+/// (tts-v3, chirpstack-v4, sigfox, iridium-sbd, globalstar, orbcomm-idp). The header is the frame's (device refs, network time, source);
+/// a reading with its own time (<see cref="DecodedAt"/>) keeps it, and one the device marked invalid (<see cref="DecodedAt.SourceInvalid"/>,
+/// <see cref="DecodedInvalid"/>) is flagged.
 /// Readings whose type is outside the canonical measurement vocabulary (digital/analog I/O, presence, acceleration
 /// axes, angular rate, voltage, …) are decoded by the codecs but not emitted: adding one is a vocabulary decision.
 /// </summary>
@@ -27,16 +28,27 @@ public static class ReadingEvents
     /// <summary>The event for one reading, or null when its type has no canonical event.</summary>
     public static CanonicalEvent? From(DecodedValue value, EventHeader header, string positionMethod)
     {
-        if (value is DecodedAt stamped)
+        while (value is DecodedAt or DecodedInvalid)
         {
-            header = header.At(ResolvedTime.ExplicitUtc(stamped.At));
-            if (stamped.SourceInvalid) header = header.WithFlag(EventFlags.SourceInvalid);
-            value = stamped.Value;
+            if (value is DecodedAt stamped)
+            {
+                header = header.At(ResolvedTime.ExplicitUtc(stamped.At));
+                if (stamped.SourceInvalid) header = header.WithFlag(EventFlags.SourceInvalid);
+                value = stamped.Value;
+            }
+            else if (value is DecodedInvalid invalid)
+            {
+                header = header.WithFlag(EventFlags.SourceInvalid);
+                value = invalid.Value;
+            }
         }
         return value switch
         {
             DecodedMeasurement m when MeasurementTypes.All.Contains(m.Type) => header.Measurement(Measurement(m)),
-            DecodedPosition p => header.Position(new PositionDetail(p.Lat, p.Lon, null, positionMethod) { AltitudeM = p.AltitudeM }),
+            DecodedPosition p => header.Position(new PositionDetail(p.Lat, p.Lon, p.AccuracyM, positionMethod)
+            {
+                AltitudeM = p.AltitudeM, SpeedKmh = p.SpeedKmh, HeadingDeg = p.HeadingDeg,
+            }),
             DecodedAlarm a => header.Alarm(new AlarmDetail(a.Type, a.Channel, a.Value, a.Unit, a.Description)),
             _ => null,
         };

@@ -32,6 +32,17 @@ public static class SourceTime
     static readonly LocalDateTimePattern Local = LocalDateTimePattern.ExtendedIso;
 
     /// <summary>
+    /// An RFC 3339 / ISO-8601 date-time that carries its offset (<c>Z</c> included) → <c>explicit</c>; false without one,
+    /// for sources whose times are defined to carry an offset (network servers' receive times).
+    /// </summary>
+    public static bool TryParseExplicit(string text, out ResolvedTime time)
+    {
+        var parsed = WithOffset.Parse(text);
+        time = parsed.Success ? ResolvedTime.Explicit(parsed.Value) : default;
+        return parsed.Success;
+    }
+
+    /// <summary>
     /// An ISO-8601 date-time: with an offset (or <c>Z</c>) it is <c>explicit</c>; without one it is a local time resolved by
     /// <paramref name="place"/>. Null when the text is not an ISO-8601 date-time.
     /// </summary>

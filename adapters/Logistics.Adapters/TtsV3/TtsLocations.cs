@@ -23,13 +23,13 @@ internal static class TtsLocations
                 continue;
             var source = l["source"] is { Type: JTokenType.String } s ? (string)s! : null;
             if (Method(source) is not { } method
-                || !TtsDecodedPayload.Number(l, "latitude", out var lat) || !TtsDecodedPayload.Number(l, "longitude", out var lon)
+                || !DecodedJsonReadings.Number(l, "latitude", out var lat) || !DecodedJsonReadings.Number(l, "longitude", out var lon)
                 || lat is < -90 or > 90 || lon is < -180 or > 180)
                 continue;
-            double? accuracy = TtsDecodedPayload.Number(l, "accuracy", out var a) && a > 0 ? a : null;
+            double? accuracy = DecodedJsonReadings.Number(l, "accuracy", out var a) && a > 0 ? a : null;
             var e = header.Position(new PositionDetail(lat, lon, accuracy, method)
             {
-                AltitudeM = TtsDecodedPayload.Number(l, "altitude", out var alt) ? alt : null,
+                AltitudeM = DecodedJsonReadings.Number(l, "altitude", out var alt) ? alt : null,
             });
             if (!events.Exists(x => x.EventId == e.EventId))
                 events.Add(e);

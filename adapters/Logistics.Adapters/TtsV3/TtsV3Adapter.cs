@@ -4,7 +4,6 @@ using Logistics.Canonical.Events;
 using Logistics.Canonical.Identifiers;
 using Logistics.Canonical.Time;
 using Newtonsoft.Json.Linq;
-using NodaTime.Text;
 
 namespace Logistics.Adapters.TtsV3;
 
@@ -80,10 +79,14 @@ public sealed class TtsV3Adapter : IAdapter
             fPort is { } p ? $"fPort {p.ToString(CultureInfo.InvariantCulture)}" : "uplink", CorrelationId(root));
 
         byte[]? payload = null;
-        if (up["frm_payload"] is { } payloadToken && (payloadToken.Type != JTokenType.String || !TryBase64((string)payloadToken!, out payload)))
+        if (up["frm_payload"] is { } payloadToken)
         {
-            json.Fail(FrmPayloadPath, "base64 (RFC 4648) bytes", "text that is not base64");
-            return json.Rejected();
+            if (payloadToken.Type != JTokenType.String || !PayloadText.TryBase64((string)payloadToken!, out var bytes))
+            {
+                json.Fail(FrmPayloadPath, "base64 (RFC 4648) bytes", "text that is not base64");
+                return json.Rejected();
+            }
+            payload = bytes;
         }
 
         var decoded = up["decoded_payload"] as JObject;
@@ -104,7 +107,7 @@ public sealed class TtsV3Adapter : IAdapter
         }
         if (decoded is not null)
         {
-            var fromDecoded = TtsDecodedPayload.Translate(decoded, header, json, out var decodedHeader);
+            var fromDecoded = DecodedJsonReadings.Translate(decoded, header, json, out var decodedHeader);
             if (fromDecoded is Translated { Events.Count: > 0 } t)
             {
                 var events = t.Events.ToList();
@@ -120,22 +123,15 @@ public sealed class TtsV3Adapter : IAdapter
 
     static TranslationResult FromCodec(byte[]? payload, string codecId, int? fPort, EventHeader header)
     {
-        if (AdapterRegistry.Codec(codecId) is not { } codec)
-            return TranslationResult.Reject(FrmPayloadPath, "a known payload codec", $"'{codecId}'");
         if (payload is null)
-            return TranslationResult.Reject(FrmPayloadPath, $"a base64 FRMPayload for the {codecId} codec", "none");
-        switch (codec.Decode(payload, fPort))
-        {
-            case CodecError err:
-                return TranslationResult.Reject($"{FrmPayloadPath} byte {err.ByteOffset.ToString(CultureInfo.InvariantCulture)}",
-                    $"{err.Expected} ({codecId})", err.Found);
-            case CodecDecoded ok:
-                var events = new List<CanonicalEvent>(ok.Values.Count);
-                ReadingEvents.AddAll(ok.Values, header, PositionMethods.Gnss, events);
-                return TranslationResult.Of(events);
-            default:
-                return TranslationResult.Reject(FrmPayloadPath, "a codec result", codec.GetType().Name);
-        }
+            return AdapterRegistry.Codec(codecId) is null
+                ? TranslationResult.Reject(FrmPayloadPath, "a known payload codec", $"'{codecId}'")
+                : TranslationResult.Reject(FrmPayloadPath, $"a base64 FRMPayload for the {codecId} codec", "none");
+        var events = new List<CanonicalEvent>();
+        return CodecReadings.Add(codecId, payload, fPort, header, PositionMethods.Gnss, events, FrmPayloadPath,
+            b => $"{FrmPayloadPath} byte {b.ToString(CultureInfo.InvariantCulture)}") is { } rejection
+            ? new Rejected(rejection)
+            : TranslationResult.Of(events);
     }
 
     /// <summary>The network server's receive time, else the top-level one, else the first gateway's; null (rejected) when none parses.</summary>
@@ -150,27 +146,11 @@ public sealed class TtsV3Adapter : IAdapter
     }
 
     /// <summary>An RFC 3339 time with offset ('Z' included) → explicit; TTS writes UTC with nanoseconds.</summary>
-    internal static bool TryParseTime(JToken? t, out ResolvedTime time)
-    {
-        time = default;
-        if (t is not { Type: JTokenType.String } || OffsetDateTimePattern.ExtendedIso.Parse((string)t!) is not { Success: true } parsed)
-            return false;
-        time = ResolvedTime.Explicit(parsed.Value);
-        return true;
-    }
-
     static ResolvedTime? ParseTime(JToken t, JsonInput json) =>
-        TryParseTime(t, out var time) ? time : json.Wrong<ResolvedTime?>(t, "an RFC 3339 time with offset (e.g. 2023-05-19T05:33:35.6Z)");
+        JsonInput.TryExplicitTime(t, out var time) ? time : json.Wrong<ResolvedTime?>(t, "an RFC 3339 time with offset (e.g. 2023-05-19T05:33:35.6Z)");
 
     static TranslationResult Reject(JsonInput json, JObject parent, string name, string expected) =>
         parent[name] is { Type: not JTokenType.Null } present ? json.RejectAt(present, expected) : json.RejectMissing(parent, name, expected);
-
-    static bool TryBase64(string text, out byte[]? bytes)
-    {
-        var buffer = new byte[text.Length * 3 / 4 + 3];
-        bytes = Convert.TryFromBase64String(text, buffer, out var n) ? buffer[..n] : null;
-        return bytes is not null;
-    }
 
     /// <summary>TTN is the community network (tenant "ttn"); any other tenant is a The Things Stack deployment.</summary>
     static string? Carrier(JObject up) =>

@@ -71,4 +71,11 @@ public static class EventFlags
     public const string GpsWeekRollover = "gps-week-rollover";
     /// <summary>The source flagged the reading itself as invalid (e.g. no GNSS fix).</summary>
     public const string SourceInvalid = "source-invalid";
+    /// <summary>The source gave a date without a time: occurredAt is local midnight of that date at the event's place.</summary>
+    public const string DateOnly = "date-only";
+    /// <summary>
+    /// The source gave no time for this event: occurredAt is when the message was sent (a Type-B origin time) or,
+    /// failing that, when it was received — an upper bound, not the moment itself.
+    /// </summary>
+    public const string TimeOfMessage = "time-of-message";
 }

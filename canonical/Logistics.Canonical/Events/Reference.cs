@@ -28,12 +28,16 @@ public static class RefSchemes
     public const string DevEui = "devEui";
     public const string Imei = "imei";
     public const string DeviceId = "deviceId";
+    /// <summary>A Globalstar simplex transmitter's electronic serial number as the network writes it (<c>0-2682225</c>).</summary>
+    public const string Esn = "esn";
     public const string Uld = "uld";
     public const string Vessel = "vessel";
     /// <summary>The source's own event id, for events (retractions) that name no business reference.</summary>
     public const string SourceEvent = "sourceEvent";
     /// <summary>A GS1 EPC URI with no scheme of its own here (SGTIN, GRAI, GIAI…); the value is the URI.</summary>
     public const string Epc = "epc";
+    /// <summary>An IATA ONE Record logistics object (Shipment, Piece, ULD, Sensor…) named by its URI; the value is the URI.</summary>
+    public const string LogisticsObject = "logisticsObject";
     /// <summary>
     /// A place the event is about, when no object is (a warehouse or cold room a sensor monitors): a GLN
     /// (13 digits, <c>.extension</c> when it has one), or the place's identifier as the source wrote it.
@@ -42,9 +46,9 @@ public static class RefSchemes
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Uld, Vessel, SourceEvent, Epc, Location,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc, LogisticsObject, Location,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>
-    public static readonly IReadOnlySet<string> Device = new HashSet<string>(StringComparer.Ordinal) { DevEui, Imei, DeviceId };
+    public static readonly IReadOnlySet<string> Device = new HashSet<string>(StringComparer.Ordinal) { DevEui, Imei, DeviceId, Esn };
 }

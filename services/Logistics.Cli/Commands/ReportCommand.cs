@@ -40,16 +40,14 @@ public sealed class ReportCommand : ICliCommand
         var readingsCsv = CliFiles.ReadAllText(readingsPath, "report");
         var shipmentJson = shipmentPath is null ? null : CliFiles.ReadAllText(shipmentPath, "report");
 
-        RenderedReport rendered;
-        try
+        var result = GxpReports.Create(readingsCsv, profileJson, shipmentJson, format, new ReportMetadata(generatedAt, reportId));
+        if (result.Error is { } error)
         {
-            rendered = GxpReports.Create(readingsCsv, profileJson, shipmentJson, format, new ReportMetadata(generatedAt, reportId));
+            var file = error.Input switch { "readings" => readingsPath, "shipment" => shipmentPath, _ => profileArg };
+            io.Error.WriteLine($"report: {file}: {error.Message}");
+            return CliApp.BadInput;
         }
-        catch (GxpInputException ex)
-        {
-            var file = ex.Input switch { "readings" => readingsPath, "shipment" => shipmentPath, _ => profileArg };
-            throw new CliUsageException($"report: {file}: {ex.Message}");
-        }
+        var rendered = result.Value!;
 
         if (outPath is null)
         {

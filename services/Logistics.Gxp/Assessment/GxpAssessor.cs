@@ -74,20 +74,20 @@ public static class GxpAssessor
     /// <summary>MKT above the profile's maximum: over the whole assessed period, or over any rolling window when one is set.</summary>
     static Alarm? MktAlarm(LoggerSeries s, TemperatureProfile profile, LoggerStatistics stats, ShipmentInfo? shipment)
     {
-        if (profile.Mkt is not { } rule || stats.Mkt is not { } mkt) return null;
+        if (profile.Mkt is not { MaxCelsius: { } max } rule || stats.Mkt is not { } mkt) return null;
         Instant at;
         string detail;
         if (stats.Window is { } window)
         {
             if (window.FirstExceededAt is not { } first) return null;
             at = first;
-            detail = $"MKT over {rule.WindowHours} h reached {window.MktCelsius.ToString("0.00", CultureInfo.InvariantCulture)} °C (max {rule.MaxCelsius} °C)";
+            detail = $"MKT over {rule.WindowHours} h reached {window.MktCelsius.ToString("0.00", CultureInfo.InvariantCulture)} °C (max {max} °C)";
         }
         else
         {
-            if (mkt <= rule.MaxCelsius) return null;
+            if (mkt <= max) return null;
             at = Instant.FromUnixTimeTicks(s.AssessedEndTicks);
-            detail = $"MKT {mkt.ToString("0.00", CultureInfo.InvariantCulture)} °C above max {rule.MaxCelsius} °C";
+            detail = $"MKT {mkt.ToString("0.00", CultureInfo.InvariantCulture)} °C above max {max} °C";
         }
         var leg = shipment?.LegAt(at);
         return new Alarm(s.DeviceId, "MKT", "mkt", Severity.Alarm, 0, at, 1, detail, leg?.Id, leg?.Custodian);

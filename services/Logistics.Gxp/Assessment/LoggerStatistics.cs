@@ -64,7 +64,7 @@ internal sealed record LoggerStatistics(
     /// Highest MKT over windows of <paramref name="hours"/> ending at each held-time end (prefix sums, O(n log n)).
     /// A record shorter than the window has one window: the whole assessed period.
     /// </summary>
-    static MktWindowResult MaxWindow(LoggerSeries s, double[] terms, double k, double reference, double hours, double overall, double limit)
+    static MktWindowResult MaxWindow(LoggerSeries s, double[] terms, double k, double reference, double hours, double overall, double? limit)
     {
         var first = s.FirstAssessed;
         var m = s.EndAssessed - first;
@@ -94,7 +94,7 @@ internal sealed record LoggerStatistics(
             var minutes = prefixMinutes[j + 1] - prefixMinutes[p + 1] + partial;
             if (minutes <= 0) continue;
             var mkt = Assessment.Mkt.FromSums(sum, minutes, k, reference);
-            if (mkt > limit) firstExceeded ??= Instant.FromUnixTimeTicks(ends[j]);
+            if (mkt > limit) firstExceeded ??= Instant.FromUnixTimeTicks(ends[j]); // never with no limit (null compares false)
             if (best is null || mkt > best.MktCelsius)
                 best = new MktWindowResult(hours, mkt, Instant.FromUnixTimeTicks(windowStart), Instant.FromUnixTimeTicks(ends[j]), null);
         }

@@ -5,8 +5,11 @@ namespace Logistics.Gxp.Assessment;
 /// <summary>One temperature reading of one logger, as received (duplicates and any order allowed).</summary>
 public readonly record struct Reading(string DeviceId, Instant Time, double Celsius);
 
-/// <summary>A leg of the shipment: from <paramref name="Start"/> until the next leg starts.</summary>
-public sealed record Leg(string Id, string? Custodian, Instant Start);
+/// <summary>
+/// A leg of the shipment: in force from <paramref name="Start"/> until <paramref name="End"/> (exclusive), or, without an
+/// end, until the next leg starts. Between one leg's end and the next one's start no leg is in force (no custodian).
+/// </summary>
+public sealed record Leg(string Id, string? Custodian, Instant Start, Instant? End = null, string? Mode = null);
 
 /// <summary>
 /// What the report says about the shipment, beyond the readings: references, legs with custodians, and the
@@ -25,7 +28,7 @@ public sealed record ShipmentInfo(
     /// <summary>Legs ordered by start (empty when none were given).</summary>
     public IReadOnlyList<Leg> OrderedLegs { get; } = (Legs ?? []).OrderBy(l => l.Start).ThenBy(l => l.Id, StringComparer.Ordinal).ToArray();
 
-    /// <summary>The leg in force at <paramref name="instant"/>, or null before the first leg.</summary>
+    /// <summary>The leg in force at <paramref name="instant"/>, or null before the first leg and between legs.</summary>
     public Leg? LegAt(Instant instant)
     {
         Leg? found = null;
@@ -34,8 +37,12 @@ public sealed record ShipmentInfo(
             if (leg.Start > instant) break;
             found = leg;
         }
-        return found;
+        return found?.End is { } end && instant >= end ? null : found;
     }
+
+    /// <summary>Where leg <paramref name="index"/> of <see cref="OrderedLegs"/> stops: its end, else the next leg's start (null: open).</summary>
+    public Instant? LegStop(int index) =>
+        OrderedLegs[index].End is { } end ? end : index + 1 < OrderedLegs.Count ? OrderedLegs[index + 1].Start : null;
 
     /// <summary>Minutes of <paramref name="bandId"/> consumed before this record (0 when not given).</summary>
     public double PriorConsumption(string bandId) =>

@@ -4,20 +4,12 @@ using NodaTime.Text;
 
 namespace Logistics.Gxp.Assessment;
 
-/// <summary>A readings file that cannot be read: the message names the line and what was expected.</summary>
-public sealed class ReadingsFormatException(int line, string problem)
-    : GxpInputException("readings", line > 0 ? $"line {line}" : "file", line > 0 ? $"readings line {line}: {problem}" : $"readings: {problem}")
-{
-    /// <summary>1-based line of the problem (0: the file as a whole).</summary>
-    public int Line { get; } = line;
-}
-
 /// <summary>
 /// Reads temperature readings from CSV: the header <c>time,celsius</c> with an optional <c>deviceId</c> column
 /// (GXP.md), in any column order. Vendor logger exports are accepted too: preamble lines before the header,
 /// ';' or tab separators (with a decimal comma after ';'), common header names ("Timestamp", "Temperature (°C)",
 /// "Serial"), a Fahrenheit column, and a space instead of 'T' in times. Times must carry 'Z' or a UTC offset:
-/// a local time without offset is ambiguous and rejected.
+/// a local time without offset is ambiguous and rejected. A bad line is a result naming the line, never an exception.
 /// </summary>
 public static class ReadingsCsv
 {
@@ -29,8 +21,8 @@ public static class ReadingsCsv
     static readonly string[] FahrenheitNames = ["fahrenheit", "temperature°f", "temp°f", "°f", "temperaturef", "tempf"];
     static readonly string[] DeviceNames = ["deviceid", "device", "serial", "serialnumber", "serialno", "logger", "loggerid", "sensor", "sensorid"];
 
-    /// <summary>Parses the whole text; throws <see cref="ReadingsFormatException"/> on the first bad line.</summary>
-    public static List<Reading> Parse(string text)
+    /// <summary>Reads the whole text: the readings, or the first bad line (or the file as a whole) and what was expected.</summary>
+    public static GxpResult<List<Reading>> Read(string text)
     {
         var readings = new List<Reading>(Math.Max(16, text.Length / 28));
         var lineNumber = 0;
@@ -44,15 +36,23 @@ public static class ReadingsCsv
             {
                 columns = Columns.TryHeader(line.ToString());
                 if (columns is null && lineNumber >= 50)
-                    throw new ReadingsFormatException(0, "no header with a time and a temperature column in the first 50 lines (expected `time,celsius[,deviceId]`)");
+                    return Error(0, "no header with a time and a temperature column in the first 50 lines (expected `time,celsius[,deviceId]`)");
                 continue;
             }
-            readings.Add(columns.Read(line, lineNumber));
+            if (columns.Read(line, out var reading) is { } problem) return Error(lineNumber, problem);
+            readings.Add(reading);
         }
-        if (columns is null) throw new ReadingsFormatException(0, "no header with a time and a temperature column (expected `time,celsius[,deviceId]`)");
-        if (readings.Count == 0) throw new ReadingsFormatException(0, "no readings after the header");
+        if (columns is null) return Error(0, "no header with a time and a temperature column (expected `time,celsius[,deviceId]`)");
+        if (readings.Count == 0) return Error(0, "no readings after the header");
         return readings;
     }
+
+    /// <summary>Readings the program itself wrote (a test vector, a benchmark file): malformed means a bug.</summary>
+    public static List<Reading> Parse(string text) => Read(text).ValueOrThrow();
+
+    /// <summary>The error of line <paramref name="line"/> (0: the file as a whole).</summary>
+    static GxpInputError Error(int line, string problem) =>
+        new("readings", line > 0 ? $"line {line}" : "file", line > 0 ? $"readings line {line}: {problem}" : $"readings: {problem}");
 
     sealed class Columns(char separator, int time, int temperature, bool fahrenheit, int device, int count)
     {
@@ -70,27 +70,28 @@ public static class ReadingsCsv
             return new Columns(separator, time, celsius >= 0 ? celsius : fahrenheit, celsius < 0, device, names.Length);
         }
 
-        public Reading Read(ReadOnlySpan<char> line, int lineNumber)
+        /// <summary>Reads one data line into <paramref name="reading"/>; returns what is wrong with it, or null.</summary>
+        public string? Read(ReadOnlySpan<char> line, out Reading reading)
         {
+            reading = default;
             Span<Range> fields = stackalloc Range[count + 1];
             var found = line.Split(fields, separator);
-            if (found != count)
-                throw new ReadingsFormatException(lineNumber, $"expected {count} fields separated by '{separator}', found {found}");
+            if (found != count) return $"expected {count} fields separated by '{separator}', found {found}";
             var timeText = Unquote(line[fields[time]]);
             if (!TryParseInstant(timeText, out var instant))
-                throw new ReadingsFormatException(lineNumber, $"time '{timeText}' is not an ISO-8601 instant with 'Z' or an offset (e.g. 2025-03-01T12:00:00Z)");
+                return $"time '{timeText}' is not an ISO-8601 instant with 'Z' or an offset (e.g. 2025-03-01T12:00:00Z)";
             var valueText = Unquote(line[fields[temperature]]);
-            if (!TryParseNumber(valueText, separator == ';', out var value))
-                throw new ReadingsFormatException(lineNumber, $"temperature '{valueText}' is not a number");
+            if (!TryParseNumber(valueText, separator == ';', out var value)) return $"temperature '{valueText}' is not a number";
             if (fahrenheit) value = (value - 32) * 5 / 9;
             var deviceId = DefaultDeviceId;
             if (device >= 0)
             {
                 var text = Unquote(line[fields[device]]);
-                if (text.IsEmpty) throw new ReadingsFormatException(lineNumber, "deviceId is empty");
+                if (text.IsEmpty) return "deviceId is empty";
                 deviceId = Intern(text);
             }
-            return new Reading(deviceId, instant, value);
+            reading = new Reading(deviceId, instant, value);
+            return null;
         }
 
         // One string per device: 345k readings of 4 loggers should not allocate 345k equal strings.

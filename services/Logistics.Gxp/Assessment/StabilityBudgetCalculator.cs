@@ -16,7 +16,7 @@ internal static class StabilityBudgetCalculator
         var prior = SeriesBuilder.MinutesToTicks(shipment?.PriorConsumption(band.Id) ?? 0);
         var allowed = SeriesBuilder.MinutesToTicks(band.AllowedMinutes);
         var legs = shipment?.OrderedLegs ?? [];
-        var byLeg = new long[legs.Count + 1]; // [0]: before the first leg
+        var byLeg = new long[legs.Count + 1]; // [0]: outside every leg (before the first, between legs)
         long consumed = 0;
         long? triggeredAt = null;
         for (var i = s.FirstAssessed; i < s.EndAssessed; i++)
@@ -27,7 +27,7 @@ internal static class StabilityBudgetCalculator
             if (triggeredAt is null && prior + consumed + (end - start) > allowed)
                 triggeredAt = start + Math.Max(0, allowed - prior - consumed);
             consumed += end - start;
-            SplitByLeg(legs, start, end, byLeg);
+            SplitByLeg(shipment, start, end, byLeg);
         }
 
         var rows = new List<LegMinutes>();
@@ -58,16 +58,19 @@ internal static class StabilityBudgetCalculator
             worst?.DeviceId, worst?.ByLeg ?? []);
     }
 
-    static void SplitByLeg(IReadOnlyList<Leg> legs, long start, long end, long[] byLeg)
+    /// <summary>Adds [start, end) to the legs it overlaps; time in no leg goes to slot 0.</summary>
+    static void SplitByLeg(ShipmentInfo? shipment, long start, long end, long[] byLeg)
     {
-        if (legs.Count == 0) { byLeg[0] += end - start; return; }
-        for (var l = 0; l <= legs.Count && start < end; l++)
+        var legs = shipment?.OrderedLegs ?? [];
+        var inLegs = 0L;
+        for (var l = 0; l < legs.Count; l++)
         {
-            var boundary = l < legs.Count ? legs[l].Start.ToUnixTimeTicks() : long.MaxValue;
-            if (start >= boundary) continue;
-            var pieceEnd = Math.Min(end, boundary);
-            byLeg[l] += pieceEnd - start;
-            start = pieceEnd;
+            var from = Math.Max(start, legs[l].Start.ToUnixTimeTicks());
+            var to = Math.Min(end, shipment!.LegStop(l)?.ToUnixTimeTicks() ?? long.MaxValue);
+            if (to <= from) continue;
+            byLeg[l + 1] += to - from;
+            inLegs += to - from;
         }
+        byLeg[0] += end - start - inLegs;
     }
 }

@@ -32,7 +32,7 @@ public static class ProfileJson
         {
             w.WriteStartObject("mkt");
             w.WriteNumber("activationEnergyKJPerMol", mkt.ActivationEnergyKJPerMol);
-            w.WriteNumber("maxCelsius", mkt.MaxCelsius);
+            if (mkt.MaxCelsius is { } max) w.WriteNumber("maxCelsius", max);
             if (mkt.WindowHours is { } h) w.WriteNumber("windowHours", h);
             w.WriteEndObject();
         }

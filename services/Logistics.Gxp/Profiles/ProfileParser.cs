@@ -1,13 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Logistics.Gxp.Profiles;
 
-/// <summary>A profile that cannot be applied: <see cref="Exception.Message"/> names the JSON path and what was expected.</summary>
-public sealed class ProfileException(string path, string problem) : GxpInputException("profile", path, $"profile {path}: {problem}");
-
 /// <summary>
 /// Reads the profile JSON of GXP.md strictly: unknown fields, wrong types, missing limits, negative delays and
-/// unknown modes are errors, because a typo in a QA rule must never be silently ignored.
+/// unknown modes are errors, because a typo in a QA rule must never be silently ignored. Errors are results
+/// (<see cref="GxpInputError"/> naming the JSON path and the problem), never exceptions.
 /// </summary>
 public static class ProfileParser
 {
@@ -17,158 +16,223 @@ public static class ProfileParser
     static readonly string[] MktFields = ["activationEnergyKJPerMol", "maxCelsius", "windowHours"];
     static readonly string[] BandFields = ["id", "direction", "limitCelsius", "toCelsius", "allowedMinutes"];
 
-    /// <summary>Parses and validates a profile; throws <see cref="ProfileException"/> naming what and where.</summary>
-    public static TemperatureProfile Parse(string json)
+    /// <summary>Parses and validates a profile: the profile, or the first problem naming what and where.</summary>
+    public static GxpResult<TemperatureProfile> Read(string json)
     {
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
-            return Parse(doc.RootElement);
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
         }
-        catch (JsonException ex)
+        catch (JsonException ex) // System.Text.Json reports malformed text only by throwing; caught at the call, turned into a result
         {
-            throw new ProfileException("$", $"invalid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {FirstSentence(ex.Message)}");
+            return Error("$", $"invalid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {FirstSentence(ex.Message)}");
         }
+        using (doc) return Read(doc.RootElement);
     }
 
     /// <summary>Parses and validates a profile already read as JSON (e.g. inside an HTTP body).</summary>
-    public static TemperatureProfile Parse(JsonElement root)
+    public static GxpResult<TemperatureProfile> Read(JsonElement root)
     {
-        var o = new Obj(root, "$", RootFields);
-        var zonesElement = o.Required("zones", JsonValueKind.Array);
-        var zones = new List<ExcursionZone>();
-        var index = 0;
-        foreach (var z in zonesElement.EnumerateArray()) zones.Add(ParseZone(z, $"$.zones[{index++}]"));
-        if (zones.Count == 0) throw new ProfileException("$.zones", "at least one zone is required");
-        RejectDuplicateIds(zones.Select(z => z.Id), "$.zones");
-
-        var interval = o.Number("loggingIntervalMinutes");
-        if (interval <= 0) throw new ProfileException("$.loggingIntervalMinutes", $"must be greater than 0 (got {interval})");
-        var profile = new TemperatureProfile(
-            Name: o.String("name"),
-            Version: o.OptionalString("version") ?? "unversioned",
-            LoggingIntervalMinutes: interval,
-            IgnoreStartMinutes: o.NonNegative("ignoreStartMinutes", 0),
-            IgnoreEndMinutes: o.NonNegative("ignoreEndMinutes", 0),
-            Zones: zones,
-            Mkt: o.Optional("mkt") is { } mkt ? ParseMkt(mkt) : null,
-            StabilityBudget: o.Optional("stabilityBudget") is { } budget ? ParseBudget(budget) : null,
-            Description: o.OptionalString("description"));
-        if (profile.Name.Trim().Length == 0) throw new ProfileException("$.name", "must not be empty");
-        return profile;
+        var r = new Reader();
+        var profile = r.Profile(root);
+        return profile is not null ? profile : r.Error!;
     }
 
-    static ExcursionZone ParseZone(JsonElement element, string path)
-    {
-        var o = new Obj(element, path, ZoneFields);
-        var id = o.String("id");
-        if (id.Trim().Length == 0) throw new ProfileException(path + ".id", "must not be empty");
-        return new ExcursionZone(
-            id,
-            Direction(o, path),
-            o.Number("limitCelsius"),
-            o.String("mode") switch
-            {
-                "single" => ZoneMode.Single,
-                "cumulative" => ZoneMode.Cumulative,
-                var other => throw new ProfileException(path + ".mode", $"unknown zone mode '{other}' (expected 'single' or 'cumulative')"),
-            },
-            o.NonNegative("delayMinutes", null),
-            o.OptionalString("severity") switch
-            {
-                null or "alarm" => Severity.Alarm,
-                "warning" => Severity.Warning,
-                var other => throw new ProfileException(path + ".severity", $"unknown severity '{other}' (expected 'alarm' or 'warning')"),
-            });
-    }
+    /// <summary>A profile the program wrote itself (embedded, stored with a report version): malformed means a bug.</summary>
+    public static TemperatureProfile Parse(string json) => Read(json).ValueOrThrow();
 
-    static MktRule ParseMkt(JsonElement element)
-    {
-        var o = new Obj(element, "$.mkt", MktFields);
-        var dh = o.OptionalNumber("activationEnergyKJPerMol") ?? Assessment.Mkt.DefaultActivationEnergyKJPerMol;
-        if (dh <= 0) throw new ProfileException("$.mkt.activationEnergyKJPerMol", $"must be greater than 0 (got {dh})");
-        var window = o.OptionalNumber("windowHours");
-        if (window is <= 0) throw new ProfileException("$.mkt.windowHours", $"must be greater than 0 (got {window})");
-        return new MktRule(dh, o.Number("maxCelsius"), window);
-    }
-
-    static StabilityBudget ParseBudget(JsonElement element)
-    {
-        var o = new Obj(element, "$.stabilityBudget", ["bands"]);
-        var bands = new List<StabilityBand>();
-        var index = 0;
-        foreach (var b in o.Required("bands", JsonValueKind.Array).EnumerateArray())
-        {
-            var path = $"$.stabilityBudget.bands[{index++}]";
-            var bo = new Obj(b, path, BandFields);
-            var band = new StabilityBand(bo.String("id"), Direction(bo, path), bo.Number("limitCelsius"),
-                bo.OptionalNumber("toCelsius"), bo.NonNegative("allowedMinutes", null));
-            if (band.ToCelsius is { } to && (band.Direction == ZoneDirection.Above ? to <= band.LimitCelsius : to >= band.LimitCelsius))
-                throw new ProfileException(path + ".toCelsius", $"{to} lies on the in-range side of limit {band.LimitCelsius}");
-            bands.Add(band);
-        }
-        RejectDuplicateIds(bands.Select(b => b.Id), "$.stabilityBudget.bands");
-        return new StabilityBudget(bands);
-    }
-
-    static ZoneDirection Direction(Obj o, string path) => o.String("direction") switch
-    {
-        "above" => ZoneDirection.Above,
-        "below" => ZoneDirection.Below,
-        var other => throw new ProfileException(path + ".direction", $"unknown direction '{other}' (expected 'above' or 'below')"),
-    };
-
-    static void RejectDuplicateIds(IEnumerable<string> ids, string path)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-            if (!seen.Add(id)) throw new ProfileException(path, $"duplicate id '{id}'");
-    }
+    internal static GxpInputError Error(string path, string problem) => new("profile", path, $"profile {path}: {problem}");
 
     static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');
 
-    /// <summary>A JSON object whose fields are checked against a fixed list.</summary>
-    readonly struct Obj
+    /// <summary>Reads with the first error kept: every step returns false (or null) once something is wrong.</summary>
+    sealed class Reader
     {
-        readonly JsonElement element;
-        readonly string path;
+        public GxpInputError? Error { get; private set; }
 
-        public Obj(JsonElement element, string path, string[] allowed)
+        bool Fail(string path, string problem)
         {
-            if (element.ValueKind != JsonValueKind.Object)
-                throw new ProfileException(path, $"expected an object, got {Kind(element.ValueKind)}");
+            Error ??= ProfileParser.Error(path, problem);
+            return false;
+        }
+
+        public TemperatureProfile? Profile(JsonElement root)
+        {
+            if (!Fields(root, "$", RootFields)) return null;
+            if (!Required(root, "$", "zones", JsonValueKind.Array, out var zonesElement)) return null;
+            var zones = new List<ExcursionZone>();
+            var index = 0;
+            foreach (var z in zonesElement.EnumerateArray())
+            {
+                if (Zone(z, $"$.zones[{index++}]") is not { } zone) return null;
+                zones.Add(zone);
+            }
+            if (zones.Count == 0) { Fail("$.zones", "at least one zone is required"); return null; }
+            if (!Unique(zones.Select(z => z.Id), "$.zones")) return null;
+
+            if (!Number(root, "$", "loggingIntervalMinutes", out var interval)) return null;
+            if (interval <= 0) { Fail("$.loggingIntervalMinutes", $"must be greater than 0 (got {interval})"); return null; }
+            if (!String(root, "$", "name", out var name)) return null;
+            if (name.Trim().Length == 0) { Fail("$.name", "must not be empty"); return null; }
+            if (!OptionalString(root, "$", "version", out var version) || !OptionalString(root, "$", "description", out var description)) return null;
+            if (!NonNegative(root, "$", "ignoreStartMinutes", 0, out var ignoreStart) || !NonNegative(root, "$", "ignoreEndMinutes", 0, out var ignoreEnd))
+                return null;
+            MktRule? mkt = null;
+            if (Optional(root, "mkt") is { } mktElement && (mkt = Mkt(mktElement)) is null) return null;
+            StabilityBudget? budget = null;
+            if (Optional(root, "stabilityBudget") is { } budgetElement && (budget = Budget(budgetElement)) is null) return null;
+            return new TemperatureProfile(name, version ?? "unversioned", interval, ignoreStart, ignoreEnd, zones, mkt, budget, description);
+        }
+
+        ExcursionZone? Zone(JsonElement element, string path)
+        {
+            if (!Fields(element, path, ZoneFields) || !String(element, path, "id", out var id)) return null;
+            if (id.Trim().Length == 0) { Fail(path + ".id", "must not be empty"); return null; }
+            if (!Direction(element, path, out var direction) || !Number(element, path, "limitCelsius", out var limit)) return null;
+            if (!String(element, path, "mode", out var modeText)) return null;
+            ZoneMode mode;
+            switch (modeText)
+            {
+                case "single": mode = ZoneMode.Single; break;
+                case "cumulative": mode = ZoneMode.Cumulative; break;
+                default: Fail(path + ".mode", $"unknown zone mode '{modeText}' (expected 'single' or 'cumulative')"); return null;
+            }
+            if (!NonNegative(element, path, "delayMinutes", null, out var delay) || !OptionalString(element, path, "severity", out var severityText)) return null;
+            Severity severity;
+            switch (severityText)
+            {
+                case null or "alarm": severity = Severity.Alarm; break;
+                case "warning": severity = Severity.Warning; break;
+                default: Fail(path + ".severity", $"unknown severity '{severityText}' (expected 'alarm' or 'warning')"); return null;
+            }
+            return new ExcursionZone(id, direction, limit, mode, delay, severity);
+        }
+
+        MktRule? Mkt(JsonElement element)
+        {
+            const string path = "$.mkt";
+            if (!Fields(element, path, MktFields)) return null;
+            if (!OptionalNumber(element, path, "activationEnergyKJPerMol", out var dhGiven)) return null;
+            var dh = dhGiven ?? Assessment.Mkt.DefaultActivationEnergyKJPerMol;
+            if (dh <= 0) { Fail(path + ".activationEnergyKJPerMol", $"must be greater than 0 (got {dh})"); return null; }
+            // maxCelsius is optional: without it MKT is computed and reported, and no MKT rule alarms.
+            if (!OptionalNumber(element, path, "maxCelsius", out var max) || !OptionalNumber(element, path, "windowHours", out var window)) return null;
+            if (window is <= 0) { Fail(path + ".windowHours", $"must be greater than 0 (got {window})"); return null; }
+            return new MktRule(dh, max, window);
+        }
+
+        StabilityBudget? Budget(JsonElement element)
+        {
+            const string path = "$.stabilityBudget";
+            if (!Fields(element, path, ["bands"]) || !Required(element, path, "bands", JsonValueKind.Array, out var bandsElement)) return null;
+            var bands = new List<StabilityBand>();
+            var index = 0;
+            foreach (var b in bandsElement.EnumerateArray())
+            {
+                var bandPath = $"{path}.bands[{index++}]";
+                if (!Fields(b, bandPath, BandFields) || !String(b, bandPath, "id", out var id) || !Direction(b, bandPath, out var direction)
+                    || !Number(b, bandPath, "limitCelsius", out var limit) || !OptionalNumber(b, bandPath, "toCelsius", out var to)
+                    || !NonNegative(b, bandPath, "allowedMinutes", null, out var allowed))
+                    return null;
+                if (to is { } bound && (direction == ZoneDirection.Above ? bound <= limit : bound >= limit))
+                {
+                    Fail(bandPath + ".toCelsius", $"{bound} lies on the in-range side of limit {limit}");
+                    return null;
+                }
+                bands.Add(new StabilityBand(id, direction, limit, to, allowed));
+            }
+            return Unique(bands.Select(b => b.Id), path + ".bands") ? new StabilityBudget(bands) : null;
+        }
+
+        bool Direction(JsonElement o, string path, out ZoneDirection direction)
+        {
+            direction = default;
+            if (!String(o, path, "direction", out var text)) return false;
+            switch (text)
+            {
+                case "above": direction = ZoneDirection.Above; return true;
+                case "below": direction = ZoneDirection.Below; return true;
+                default: return Fail(path + ".direction", $"unknown direction '{text}' (expected 'above' or 'below')");
+            }
+        }
+
+        bool Unique(IEnumerable<string> ids, string path)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in ids)
+                if (!seen.Add(id)) return Fail(path, $"duplicate id '{id}'");
+            return true;
+        }
+
+        /// <summary>An object whose fields are all in <paramref name="allowed"/>.</summary>
+        bool Fields(JsonElement element, string path, string[] allowed)
+        {
+            if (element.ValueKind != JsonValueKind.Object) return Fail(path, $"expected an object, got {Kind(element.ValueKind)}");
             foreach (var p in element.EnumerateObject())
                 if (!allowed.Contains(p.Name, StringComparer.Ordinal))
-                    throw new ProfileException($"{path}.{p.Name}", $"unknown field (expected one of: {string.Join(", ", allowed)})");
-            this.element = element;
-            this.path = path;
+                    return Fail($"{path}.{p.Name}", $"unknown field (expected one of: {string.Join(", ", allowed)})");
+            return true;
         }
 
-        public JsonElement? Optional(string name) =>
-            element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        static JsonElement? Optional(JsonElement o, string name) =>
+            o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
-        public JsonElement Required(string name, JsonValueKind kind)
+        bool Required(JsonElement o, string path, string name, JsonValueKind kind, out JsonElement value)
         {
-            var v = Optional(name) ?? throw new ProfileException($"{path}.{name}", "missing");
-            return v.ValueKind == kind ? v : throw new ProfileException($"{path}.{name}", $"expected {Kind(kind)}, got {Kind(v.ValueKind)}");
+            value = default;
+            if (Optional(o, name) is not { } v) return Fail($"{path}.{name}", "missing");
+            if (v.ValueKind != kind) return Fail($"{path}.{name}", $"expected {Kind(kind)}, got {Kind(v.ValueKind)}");
+            value = v;
+            return true;
         }
 
-        public string String(string name) => Required(name, JsonValueKind.String).GetString()!;
-
-        public string? OptionalString(string name) => Optional(name) is null ? null : String(name);
-
-        public double Number(string name)
+        bool String(JsonElement o, string path, string name, [NotNullWhen(true)] out string? value)
         {
-            var v = Required(name, JsonValueKind.Number).GetDouble();
-            return double.IsFinite(v) ? v : throw new ProfileException($"{path}.{name}", "must be a finite number");
+            value = Required(o, path, name, JsonValueKind.String, out var v) ? v.GetString()! : null;
+            return value is not null;
         }
 
-        public double? OptionalNumber(string name) => Optional(name) is null ? null : Number(name);
-
-        public double NonNegative(string name, double? defaultValue)
+        /// <summary>True when absent (value null) or a string; false (and the error) for any other kind.</summary>
+        bool OptionalString(JsonElement o, string path, string name, out string? value)
         {
-            var v = defaultValue is { } d ? OptionalNumber(name) ?? d : Number(name);
-            return v >= 0 ? v : throw new ProfileException($"{path}.{name}", $"must not be negative (got {v})");
+            value = null;
+            return Optional(o, name) is null || String(o, path, name, out value);
+        }
+
+        bool Number(JsonElement o, string path, string name, out double value)
+        {
+            value = 0;
+            if (!Required(o, path, name, JsonValueKind.Number, out var v)) return false;
+            value = v.GetDouble();
+            return double.IsFinite(value) || Fail($"{path}.{name}", "must be a finite number");
+        }
+
+        bool OptionalNumber(JsonElement o, string path, string name, out double? value)
+        {
+            value = null;
+            if (Optional(o, name) is null) return true;
+            if (!Number(o, path, name, out var v)) return false;
+            value = v;
+            return true;
+        }
+
+        bool NonNegative(JsonElement o, string path, string name, double? defaultValue, out double value)
+        {
+            value = 0;
+            double? read;
+            if (defaultValue is { } d)
+            {
+                if (!OptionalNumber(o, path, name, out read)) return false;
+                read ??= d;
+            }
+            else
+            {
+                if (!Number(o, path, name, out var required)) return false;
+                read = required;
+            }
+            value = read.Value;
+            return value >= 0 || Fail($"{path}.{name}", $"must not be negative (got {value})");
         }
 
         static string Kind(JsonValueKind kind) => kind switch

@@ -22,17 +22,21 @@ public static class StandardProfiles
     /// <summary>The ids of all ready-made profiles.</summary>
     public static IReadOnlyList<string> Ids { get; } = [Col2To8, Crt15To25, Ert2To25, Frozen, UltraCold];
 
-    /// <summary>The JSON text of a ready-made profile.</summary>
+    /// <summary>The JSON text of a ready-made profile (<paramref name="id"/> one of <see cref="Ids"/>).</summary>
     public static string Json(string id)
     {
-        if (!Ids.Contains(id, StringComparer.Ordinal))
-            throw new ProfileException("builtin:" + id, $"unknown ready-made profile (known: {string.Join(", ", Ids)})");
+        if (!Ids.Contains(id, StringComparer.Ordinal)) throw new ArgumentException($"unknown ready-made profile '{id}'", nameof(id));
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Logistics.Gxp.Profiles.Standard.{id}.json")
                            ?? throw new InvalidOperationException($"profile resource {id} missing from the assembly");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
-    /// <summary>A ready-made profile, parsed and validated.</summary>
+    /// <summary>A ready-made profile, parsed and validated (<paramref name="id"/> one of <see cref="Ids"/>).</summary>
     public static TemperatureProfile Get(string id) => ProfileParser.Parse(Json(id));
+
+    /// <summary>The ready-made profile a user named, or an error listing the known ones.</summary>
+    public static GxpResult<TemperatureProfile> Find(string id) =>
+        Ids.Contains(id, StringComparer.Ordinal) ? Get(id)
+        : ProfileParser.Error("builtin:" + id, $"unknown ready-made profile (known: {string.Join(", ", Ids)})");
 }

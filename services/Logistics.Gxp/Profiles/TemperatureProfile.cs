@@ -64,11 +64,14 @@ public sealed record ExcursionZone(
         Direction == ZoneDirection.Above ? celsius > LimitCelsius : celsius < LimitCelsius;
 }
 
-/// <summary>MKT rule: Haynes formula with the given activation energy; MKT above <paramref name="MaxCelsius"/> alarms.</summary>
+/// <summary>
+/// MKT rule: Haynes formula with the given activation energy; MKT above <paramref name="MaxCelsius"/> alarms. Without a
+/// maximum, MKT is computed and reported and no MKT rule alarms.
+/// </summary>
 /// <param name="ActivationEnergyKJPerMol">ΔH in kJ/mol (83.144 gives ΔH/R = 10 000 K).</param>
-/// <param name="MaxCelsius">Highest acceptable MKT.</param>
+/// <param name="MaxCelsius">Highest acceptable MKT, or null for none.</param>
 /// <param name="WindowHours">When set, the rule applies to every rolling window of this length, not only the whole record.</param>
-public sealed record MktRule(double ActivationEnergyKJPerMol, double MaxCelsius, double? WindowHours);
+public sealed record MktRule(double ActivationEnergyKJPerMol, double? MaxCelsius, double? WindowHours);
 
 /// <summary>Stability budget: time the product may spend in each band, consumed across legs and carried by lot.</summary>
 public sealed record StabilityBudget(IReadOnlyList<StabilityBand> Bands);

@@ -33,17 +33,25 @@ public static class GxpReports
     };
 
     /// <summary>
-    /// Reads the inputs, assesses and renders. Throws a <see cref="GxpInputException"/> naming the input and
-    /// the place when an input is malformed. <paramref name="profileJson"/> may be <c>builtin:ID</c>.
+    /// Reads the inputs, assesses and renders: the report, or the first input error naming the input and the place.
+    /// <paramref name="profileJson"/> may be <c>builtin:ID</c>.
     /// </summary>
-    public static RenderedReport Create(string readingsCsv, string profileJson, string? shipmentJson, ReportFormat format, ReportMetadata metadata)
+    public static GxpResult<RenderedReport> Create(string readingsCsv, string profileJson, string? shipmentJson, ReportFormat format, ReportMetadata metadata)
     {
         var profile = profileJson.TrimStart().StartsWith("builtin:", StringComparison.Ordinal)
-            ? StandardProfiles.Get(profileJson.Trim()["builtin:".Length..])
-            : ProfileParser.Parse(profileJson);
-        var shipment = string.IsNullOrWhiteSpace(shipmentJson) ? null : ShipmentParser.Parse(shipmentJson);
-        var readings = ReadingsCsv.Parse(readingsCsv);
-        var report = GxpReport.Create(GxpAssessor.Assess(readings, profile, shipment), metadata);
+            ? StandardProfiles.Find(profileJson.Trim()["builtin:".Length..])
+            : ProfileParser.Read(profileJson);
+        if (!profile.Succeeded) return profile.As<RenderedReport>();
+        ShipmentInfo? shipment = null;
+        if (!string.IsNullOrWhiteSpace(shipmentJson))
+        {
+            var read = ShipmentParser.Read(shipmentJson);
+            if (!read.Succeeded) return read.As<RenderedReport>();
+            shipment = read.Value;
+        }
+        var readings = ReadingsCsv.Read(readingsCsv);
+        if (!readings.Succeeded) return readings.As<RenderedReport>();
+        var report = GxpReport.Create(GxpAssessor.Assess(readings.Value!, profile.Value!, shipment), metadata);
         return Render(report, format);
     }
 

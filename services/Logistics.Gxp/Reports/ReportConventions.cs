@@ -9,8 +9,8 @@ public static class ReportConventions
     /// <summary>What the content SHA-256 covers.</summary>
     public const string HashCovers =
         "SHA-256 of the canonical JSON (UTF-8, no whitespace, fields in the order of this report) of every field except " +
-        "reportId, reportVersion, status, generatedAt, generatedAtLocal, timeZone, software, contentSha256 and contentSha256Covers: " +
-        "the same readings and profile always give the same hash.";
+        "reportId, reportVersion, status, generatedAt, generatedAtLocal, timeZone, software, contentSha256, contentSha256Covers, " +
+        "signatures and recordHistory: the same readings, profile and legs always give the same hash, in whatever order the readings arrived.";
 
     /// <summary>The verdict rule.</summary>
     public const string VerdictRule =

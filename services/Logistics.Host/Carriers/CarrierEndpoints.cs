@@ -1,5 +1,6 @@
 using Logistics.Adapters.Catalog;
 using Logistics.Adapters.Sdk;
+using Logistics.Host.Access;
 using Logistics.Host.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,8 @@ namespace Logistics.Host.Carriers;
 /// <c>GET /carriers[?mode=ocean|air|road|parcel|rail]</c> (API.md, Carriers): the carriers whose adapter this host runs,
 /// from the carrier catalog, in catalog order — <c>code</c>, <c>name</c>, <c>mode</c>, <c>adapter</c>, <c>inbound</c>,
 /// <c>docs</c>, plus <c>identifiers</c>, <c>claim</c> (the source of the claim that the adapter serves it) and
-/// <c>confirmed</c>. A catalog entry whose adapter has not landed yet is not served. Read-only, no tenant data.
+/// <c>confirmed</c>. A catalog entry whose adapter has not landed yet is not served. Read-only, no tenant data, so
+/// any valid key may read it, whatever its role.
 /// </summary>
 public static class CarrierEndpoints
 {
@@ -26,7 +28,7 @@ public static class CarrierEndpoints
 
     public static IEndpointRouteBuilder MapCarriers(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/carriers", List).WithName("Carriers").WithTags("Carriers")
+        app.MapGet("/carriers", List).WithName("Carriers").WithTags("Carriers").RequireAnyRole()
             .WithSummary("The carriers an adapter serves, optionally of one mode (ocean, air, road, parcel, rail), with the source of each claim.");
         return app;
     }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using JasperFx.Events;
 using Logistics.Canonical.Events;
 using Logistics.Canonical.Json;
+using Logistics.Access;
+using Logistics.Host.Access;
 using Logistics.Host.Infrastructure;
 using Marten;
 using Marten.Events;
@@ -28,9 +30,11 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/events/recent", Recent).WithName("RecentEvents").WithTags("Events")
-            .WithSummary("The newest canonical events across all streams, newest first; optional kind filter.");
+            .RequireRoles([.. AccessEndpointExtensions.Readers, Role.Integrator])
+            .WithSummary("The tenant's newest canonical events across all its streams, newest first; optional kind filter.");
         app.MapGet("/references/{reference}/events", ForReference).WithName("ReferenceEvents").WithTags("Events")
-            .WithSummary("Milestones, associations and retractions under one reference (scheme:value), in event-time order.");
+            .RequireRoles([.. AccessEndpointExtensions.Readers, Role.Integrator])
+            .WithSummary("Milestones, associations and retractions under one of the tenant's references (scheme:value), in event-time order.");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Logistics.Host.Access;
 using Logistics.Host.Intake;
 using MassTransit;
 using Npgsql;
@@ -18,7 +19,9 @@ public static class HealthEndpoint
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", Check).WithName("Health").WithTags("Health");
+        app.MapGet("/health", Check).WithName("Health").WithTags("Health").AllowAnonymousAccess()
+            .Produces<HealthReport>(StatusCodes.Status200OK).Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("PostgreSQL, RabbitMQ and consumer lag; 503 when a dependency is down. Anonymous.");
         return app;
     }
 

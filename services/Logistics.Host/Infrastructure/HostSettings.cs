@@ -34,10 +34,17 @@ public sealed class HostSettings
 
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Replays the bundled public samples as a live demo feed (run.sh turns it on).</summary>
-    public bool DemoFeed { get; set; }
-
-    public TimeSpan DemoInterval { get; set; } = TimeSpan.FromSeconds(3);
-
     public string TranslateQueue => $"{QueuePrefix}-translate";
+
+    /// <summary>Live location: the SSE feed, geofences and ETA notifications (docs/location.md).</summary>
+    public LocationSettings Location { get; set; } = new();
+
+    /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
+    public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
+    public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");
+
+    /// <summary>Where the audit key is kept when <see cref="AuditKey"/> is not set; created with a random key on first start.</summary>
+    public string AuditKeyFile { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY_FILE") ?? Logistics.Access.Audit.AuditKey.DefaultFile;
 }

@@ -1,5 +1,8 @@
 using Logistics.Host.Translation;
+using Logistics.Host.Webhooks;
 using MassTransit;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Logistics.Host.Infrastructure;
 
@@ -14,6 +17,7 @@ public static class MessagingSetup
         services.AddMassTransit(x =>
         {
             x.AddConsumer<TranslateConsumer, TranslateConsumerDefinition>();
+            x.AddWebhookConsumers();
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(settings.RabbitMq), h =>
@@ -23,6 +27,8 @@ public static class MessagingSetup
                     h.PublisherConfirmation = true;
                     h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
                 });
+                // Bus messages carry NodaTime instants (contracts/Logistics.Contracts/Notifications), like storage and the API.
+                cfg.ConfigureJsonSerializerOptions(json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
                 cfg.ConfigureEndpoints(context);
             });
         });

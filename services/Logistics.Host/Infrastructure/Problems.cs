@@ -22,6 +22,14 @@ public static class Problems
     public static ProblemHttpResult Unavailable(string title, string where, string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, title, where, detail);
 
+    /// <summary>No key, or one that is unknown or revoked.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        Create(StatusCodes.Status401Unauthorized, "authentication required", "Authorization", detail);
+
+    /// <summary>A valid key whose role (or user) may not do this.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Create(StatusCodes.Status403Forbidden, "not allowed for this key", "Authorization", detail);
+
     static ProblemHttpResult Create(int status, string title, string where, string? detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title,
             extensions: new Dictionary<string, object?> { ["where"] = where });

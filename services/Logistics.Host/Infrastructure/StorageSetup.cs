@@ -1,8 +1,8 @@
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
 using Logistics.Canonical.Events;
-using Logistics.Host.Locations;
+using Logistics.Host.Access;
 using Marten;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -10,7 +10,11 @@ using Npgsql;
 
 namespace Logistics.Host.Infrastructure;
 
-/// <summary>PostgreSQL (with NodaTime types) and Marten: string-keyed streams, event ids unique, quick batched append.</summary>
+/// <summary>
+/// PostgreSQL (with NodaTime types), the slices' plain tables, and Marten: conjoined tenancy, string-keyed streams, event ids
+/// unique, quick batched append, and the async daemon (hot/cold: one node runs the live subscriptions). Slices add their
+/// projections and subscriptions with <c>services.ConfigureMarten</c>.
+/// </summary>
 public static class StorageSetup
 {
     public static IServiceCollection AddLogisticsStorage(this IServiceCollection services, HostSettings settings)
@@ -27,16 +31,30 @@ public static class StorageSetup
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             opts.UseSystemTextJsonForSerialization(configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
 
+            // Conjoined tenancy (docs/tenancy.md): one database, tenant_id on every event, stream and document row; a
+            // stream's identity is (tenant, key) and every session is opened for one tenant.
+            opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+            opts.Policies.AllDocumentsAreMultiTenanted();
             opts.Events.StreamIdentity = StreamIdentity.AsString;
-            // The deterministic event id is the idempotency key: a unique index makes a duplicate impossible even if
-            // two writers race past the pre-check.
+            // The deterministic event id (tenant-scoped: TenantEventIds) is the idempotency key: a unique index makes a
+            // duplicate impossible even if two writers race past the pre-check.
             opts.Events.EnableUniqueIndexOnEventId = true;
             opts.Events.AppendMode = EventAppendMode.Quick;
             opts.Events.AddEventTypes([typeof(MilestoneEvent), typeof(MeasurementEvent), typeof(PositionEvent),
                 typeof(AssociationEvent), typeof(AlarmEvent), typeof(RetractionEvent)]);
-
-            opts.Projections.Add<AssetLocationProjection>(ProjectionLifecycle.Inline);
-        }).ApplyAllDatabaseChangesOnStartup();
+            // Live processing over committed events (subscriptions, async projections) never skips a failing event: it stops
+            // the agent and logs, and resumes from its last committed progress (JasperFx.Events 2 would skip by default).
+            opts.Projections.Errors.SkipApplyErrors = false;
+            opts.Projections.Errors.SkipSerializationErrors = false;
+            opts.Projections.Errors.SkipUnknownEvents = false;
+            // The lock id is per schema: test hosts share one database.
+            opts.Projections.DaemonLockId = DaemonLockId(settings.Schema);
+        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        services.AddHostedService<InboxSchemaInitializer>();
         return services;
     }
+
+    /// <summary>A stable advisory-lock id for the daemon of one schema (Marten's default is the same for every application).</summary>
+    static int DaemonLockId(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("marten-daemon:" + schema)), 0) & 0x3FFFFFFF;
 }

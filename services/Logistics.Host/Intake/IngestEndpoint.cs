@@ -1,5 +1,7 @@
 using Logistics.Adapters.Sdk;
+using Logistics.Access;
 using Logistics.Canonical.Events;
+using Logistics.Host.Access;
 using Logistics.Host.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -10,19 +12,18 @@ namespace Logistics.Host.Intake;
 /// <summary>
 /// <c>POST /ingest/{adapterId}</c>: keeps the raw body and headers durably, then answers 202 with the raw message id.
 /// The publish to RabbitMQ is attempted with a timeout; a message the broker did not confirm is still accepted,
-/// because it is already stored, and the re-publisher sends it later.
+/// because it is already stored, and the re-publisher sends it later. The message belongs to the tenant of the integrator
+/// key that posted it; credentials in its headers are redacted before it is stored (<see cref="HeaderRedaction"/>).
 /// </summary>
 public static class IngestEndpoint
 {
-    /// <summary>Headers worth keeping for audit and signature checks; never credentials.</summary>
-    static readonly string[] DroppedHeaders = ["Authorization", "Cookie", "Proxy-Authorization"];
-
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
     {
         app.MapPost("/ingest/{adapterId}", Ingest)
             .WithName("Ingest")
             .WithSummary("Accept one raw message for an adapter; stored before 202.")
             .WithTags("Intake")
+            .RequireRoles(Role.Integrator)
             .DisableAntiforgery();
         return app;
     }
@@ -33,6 +34,7 @@ public static class IngestEndpoint
         string adapterId, string? codec, HttpRequest request, RawInboxWriter inbox, IntakePublisher publisher,
         HostSettings settings, IClock clock, CancellationToken ct)
     {
+        var caller = Caller.Of(request.HttpContext);
         if (!AdapterRegistry.Default.TryGetAdapter(adapterId, out _))
             return Problems.NotFound($"unknown adapter '{adapterId}'", "adapterId",
                 $"known adapters: {string.Join(", ", AdapterRegistry.Default.Adapters.Select(a => a.Info.Id))}");
@@ -50,9 +52,11 @@ public static class IngestEndpoint
 
         var raw = new RawMessage(
             Guid.CreateVersion7(), adapterId, clock.GetCurrentInstant(), RawHash.Sha256Hex(body), request.ContentType,
-            request.Headers.Where(h => !DroppedHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
-                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body, codec) { SourceAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString() };
+            HeaderRedaction.Redact(request.Headers), body, codec)
+        {
+            SourceAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            TenantId = caller.TenantId,
+        };
         try
         {
             await inbox.StoreAsync(raw, ct);

@@ -25,7 +25,7 @@ public sealed class RawInbox(NpgsqlDataSource db, HostSettings settings)
     public async Task<IReadOnlyList<RawMessage>> LoadPendingAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(
-            $"select id, adapter_id, received_at, sha256, content_type, headers::text, body, codec from {_t} where id = any($1) and status = 'received' order by received_at, id");
+            $"select id, adapter_id, received_at, sha256, content_type, headers::text, body, codec, tenant_id from {_t} where id = any($1) and status = 'received' order by received_at, id");
         cmd.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
         var list = new List<RawMessage>(ids.Count);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -36,7 +36,7 @@ public sealed class RawInbox(NpgsqlDataSource db, HostSettings settings)
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
                 reader.GetFieldValue<byte[]>(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
+                reader.IsDBNull(7) ? null : reader.GetString(7)) { TenantId = reader.GetString(8) });
         }
         return list;
     }

@@ -69,12 +69,13 @@ public sealed class RawInboxWriter(NpgsqlDataSource db, HostSettings settings, I
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var copy = await conn.BeginBinaryImportAsync(
-            $"copy {settings.Schema}.raw_messages (id, adapter_id, received_at, sha256, content_type, headers, body, size, codec, source_address) from stdin (format binary)", ct))
+            $"copy {settings.Schema}.raw_messages (id, tenant_id, adapter_id, received_at, sha256, content_type, headers, body, size, codec, source_address) from stdin (format binary)", ct))
         {
             foreach (var (m, _) in batch)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(m.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(m.TenantId, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(m.AdapterId, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(m.ReceivedAt, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(m.Sha256, NpgsqlDbType.Text, ct);

@@ -15,6 +15,9 @@ public sealed record RawMessage(
 {
     /// <summary>Where the message came from: the sender's address as the connection saw it.</summary>
     public string? SourceAddress { get; init; }
+
+    /// <summary>The tenant whose key posted it: the message and every event translated from it belong to that tenant.</summary>
+    public required string TenantId { get; init; }
 }
 
 public static class RawStatus

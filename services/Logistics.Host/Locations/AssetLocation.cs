@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Logistics.Canonical.Events;
 using Marten.Events.Aggregation;
 using NodaTime;
@@ -6,7 +7,8 @@ namespace Logistics.Host.Locations;
 
 /// <summary>
 /// The current location of a tracked asset (a device stream), kept by an inline projection in the same transaction
-/// as the events. Only a newer fix moves it: a late or out-of-order position is counted, never applied backwards.
+/// as the events. Only a newer fix moves it: a late or out-of-order position is counted, never applied backwards, and a
+/// flagged fix (<see cref="PositionFlags"/>) is counted and never applied at all.
 /// </summary>
 public sealed record AssetLocation
 {
@@ -23,20 +25,29 @@ public sealed record AssetLocation
     public int FixCount { get; init; }
     /// <summary>Fixes that arrived after a newer one and so did not move the location.</summary>
     public int LateFixCount { get; init; }
+    /// <summary>Fixes with a disqualifying flag (clock in the future, invalid source…): kept, never applied.</summary>
+    public int FlaggedFixCount { get; init; }
+
+    /// <summary>The entity tag of this representation: it changes whenever any field does.</summary>
+    public string ETag() => $"\"{EventId}.{FixCount}.{LateFixCount}.{FlaggedFixCount}\"";
 }
 
 public sealed class AssetLocationProjection : SingleStreamProjection<AssetLocation, string>
 {
-    public AssetLocation Create(PositionEvent e) => From(e, fixCount: 1, lateFixCount: 0, id: null);
-
-    public AssetLocation Apply(PositionEvent e, AssetLocation current) =>
-        e.OccurredAt >= current.OccurredAt
-            ? From(e, current.FixCount + 1, current.LateFixCount, current.Id)
-            : current with { FixCount = current.FixCount + 1, LateFixCount = current.LateFixCount + 1 };
-
-    static AssetLocation From(PositionEvent e, int fixCount, int lateFixCount, string? id) => new()
+    public override AssetLocation? Evolve(AssetLocation? snapshot, string id, IEvent e)
     {
-        Id = id ?? "",
+        if (e.Data is not PositionEvent p) return snapshot;
+        if (PositionFlags.Disqualifies(p.Flags))
+            return snapshot is null ? null : snapshot with { FixCount = snapshot.FixCount + 1, FlaggedFixCount = snapshot.FlaggedFixCount + 1 };
+        if (snapshot is null) return From(p, fixCount: 1, lateFixCount: 0, flagged: 0, id);
+        return p.OccurredAt >= snapshot.OccurredAt
+            ? From(p, snapshot.FixCount + 1, snapshot.LateFixCount, snapshot.FlaggedFixCount, snapshot.Id)
+            : snapshot with { FixCount = snapshot.FixCount + 1, LateFixCount = snapshot.LateFixCount + 1 };
+    }
+
+    static AssetLocation From(PositionEvent e, int fixCount, int lateFixCount, int flagged, string id) => new()
+    {
+        Id = id,
         Lat = e.Position.Lat,
         Lon = e.Position.Lon,
         AccuracyM = e.Position.AccuracyM,
@@ -47,5 +58,6 @@ public sealed class AssetLocationProjection : SingleStreamProjection<AssetLocati
         Adapter = e.Source.Adapter,
         FixCount = fixCount,
         LateFixCount = lateFixCount,
+        FlaggedFixCount = flagged,
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Logistics.Gxp;
+using Logistics.Host.Access;
 using Logistics.Gxp.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -21,6 +22,7 @@ public static class LoggerFileReportEndpoints
             .WithName("LoggerFileReport")
             .WithSummary("GxP temperature report (JSON, CSV or PDF) of a logger readings file judged by a profile.")
             .WithTags("Reports")
+            .RequireRoles(AccessEndpointExtensions.Readers)
             .DisableAntiforgery();
         return app;
     }
@@ -39,18 +41,12 @@ public static class LoggerFileReportEndpoints
         if (problem is not null) return problem;
 
         var clock = request.HttpContext.RequestServices.GetService<IClock>() ?? SystemClock.Instance;
-        try
-        {
-            var rendered = GxpReports.Create(inputs!.ReadingsCsv, inputs.Profile, inputs.Shipment, reportFormat,
-                new ReportMetadata(clock.GetCurrentInstant()));
-            return reportFormat == ReportFormat.Json
-                ? TypedResults.Bytes(rendered.Content, rendered.ContentType)
-                : TypedResults.File(rendered.Content, rendered.ContentType, rendered.FileName);
-        }
-        catch (GxpInputException ex)
-        {
-            return Problem($"invalid {ex.Input}", $"{ex.Input} {ex.Location}", ex.Message);
-        }
+        var result = GxpReports.Create(inputs!.ReadingsCsv, inputs.Profile, inputs.Shipment, reportFormat, new ReportMetadata(clock.GetCurrentInstant()));
+        if (result.Error is { } error) return Problem($"invalid {error.Input}", $"{error.Input} {error.Location}", error.Message);
+        var rendered = result.Value!;
+        return reportFormat == ReportFormat.Json
+            ? TypedResults.Bytes(rendered.Content, rendered.ContentType)
+            : TypedResults.File(rendered.Content, rendered.ContentType, rendered.FileName);
     }
 
     static async Task<(Inputs?, ProblemHttpResult?)> FromFormAsync(HttpRequest request, CancellationToken ct)

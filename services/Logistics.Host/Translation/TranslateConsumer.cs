@@ -21,10 +21,10 @@ public sealed class TranslateConsumer(RawInbox inbox, DeviceProfiles profiles, E
         var pending = await inbox.LoadPendingAsync(ids, ct);
         if (pending.Count == 0) return;
 
-        var deviceCodecs = await profiles.SnapshotAsync(ct);
+        var deviceCodecs = await profiles.SnapshotAsync(pending.Select(r => r.TenantId).Distinct().ToList(), ct);
         var outcomes = new List<Outcome>(pending.Count);
         foreach (var raw in pending)
-            outcomes.Add(Translate(raw, deviceCodecs));
+            outcomes.Add(Translate(raw, device => deviceCodecs(raw.TenantId, device)));
 
         var ledger = await appender.CommitAsync(outcomes, ct);
         log.LogDebug("batch of {Count}: {Appended} events appended, {Duplicates} duplicates suppressed, {Quarantined} quarantined",
@@ -43,7 +43,7 @@ public sealed class TranslateConsumer(RawInbox inbox, DeviceProfiles profiles, E
         };
         return Guard.Translate(adapter, raw.Body, context) switch
         {
-            Translated t => new TranslatedOutcome(raw.Id, t.Events),
+            Translated t => new TranslatedOutcome(raw.Id, raw.TenantId, t.Events),
             Rejected r => new QuarantinedOutcome(raw.Id, $"{raw.AdapterId}: {r.Rejection.Message}"),
             _ => throw new InvalidOperationException("unreachable"),
         };

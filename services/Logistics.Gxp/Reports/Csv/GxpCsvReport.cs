@@ -20,6 +20,8 @@ public static class GxpCsvReport
         var a = report.Assessment;
         w.WriteLine($"# GxP temperature report {report.ReportId} version {report.Metadata.Version} ({report.Metadata.Status}), generated {GxpFormat.Time(report.Metadata.GeneratedAt)} by {ReportMetadata.Software}");
         w.WriteLine($"# verdict {GxpFormat.Name(a.Verdict)}; profile {Escape(a.Profile.Name)} version {a.Profile.Version}; contentSha256 {report.ContentSha256}");
+        foreach (var sig in report.Metadata.Signatures ?? [])
+            w.WriteLine($"# signature {sig.Meaning} by {sig.PrintedName} at {GxpFormat.Time(sig.SignedAt)} (UTC), bound to contentSha256 {sig.ContentSha256}");
         WriteSummary(w, a);
         w.WriteLine();
         WriteReadings(w, a);
@@ -49,16 +51,16 @@ public static class GxpCsvReport
             w.WriteLine($",{l.Zones.Sum(z => z.ExcursionCount)},{a.Alarms.Count(x => x.DeviceId == l.DeviceId)}");
         }
         w.WriteLine();
-        w.WriteLine("excursionDeviceId,zoneId,start,end,durationMinutes,peakCelsius,degreeMinutes,endReason,exceedsDelay");
+        w.WriteLine("excursionDeviceId,zoneId,start,end,durationMinutes,peakCelsius,degreeMinutes,endReason,exceedsDelay,legId,custodian");
         foreach (var e in a.Excursions)
             w.WriteLine(string.Join(',', Escape(e.DeviceId), Escape(e.ZoneId), GxpFormat.Time(e.Start), GxpFormat.Time(e.End),
                 GxpFormat.Minutes(e.DurationMinutes), GxpFormat.Celsius(e.PeakCelsius), GxpFormat.Minutes(e.DegreeMinutes), e.EndReason,
-                e.ExceedsDelay ? "true" : "false"));
+                e.ExceedsDelay ? "true" : "false", Escape(e.LegId ?? ""), Escape(e.Custodian ?? "")));
         w.WriteLine();
-        w.WriteLine("alarmDeviceId,zoneId,type,severity,triggeredAt,occurrences");
+        w.WriteLine("alarmDeviceId,zoneId,type,severity,triggeredAt,occurrences,legId,custodian");
         foreach (var al in a.Alarms)
             w.WriteLine(string.Join(',', Escape(al.DeviceId), Escape(al.ZoneId), al.Type, al.Severity.ToString().ToLowerInvariant(),
-                GxpFormat.Time(al.TriggeredAt), Int(al.Occurrences)));
+                GxpFormat.Time(al.TriggeredAt), Int(al.Occurrences), Escape(al.LegId ?? ""), Escape(al.Custodian ?? "")));
     }
 
     static void WriteReadings(TextWriter w, ShipmentAssessment a)

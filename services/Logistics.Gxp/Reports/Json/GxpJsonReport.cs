@@ -34,6 +34,8 @@ public static class GxpJsonReport
             w.WriteString("contentSha256", report.ContentSha256);
             w.WriteString("contentSha256Covers", ReportConventions.HashCovers);
             WriteContent(w, report.Assessment, report.ProfileSha256);
+            if (m.Signatures is { } signatures) WriteSignatures(w, signatures);
+            if (m.History is { } history) WriteHistory(w, history);
             w.WriteEndObject();
         }
         return stream.ToArray();
@@ -84,6 +86,7 @@ public static class GxpJsonReport
             w.WriteString("endReason", e.EndReason);
             w.WriteBoolean("exceedsDelay", e.ExceedsDelay);
             w.WriteString("leg", e.LegId);
+            w.WriteString("legId", e.LegId);
             w.WriteString("custodian", e.Custodian);
             w.WriteEndObject();
         }
@@ -102,6 +105,7 @@ public static class GxpJsonReport
             w.WriteNumber("occurrences", al.Occurrences);
             w.WriteString("detail", al.Detail);
             w.WriteString("leg", al.LegId);
+            w.WriteString("legId", al.LegId);
             w.WriteString("custodian", al.Custodian);
             w.WriteEndObject();
         }
@@ -217,7 +221,9 @@ public static class GxpJsonReport
             w.WriteStartObject();
             w.WriteString("id", leg.Id);
             w.WriteString("custodian", leg.Custodian);
+            w.WriteString("mode", leg.Mode);
             w.WriteString("start", GxpFormat.Time(leg.Start));
+            TimeOrNull(w, "end", leg.End);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -225,6 +231,60 @@ public static class GxpJsonReport
         foreach (var (band, minutes) in (s.StabilityConsumedMinutes ?? new Dictionary<string, double>()).OrderBy(p => p.Key, StringComparer.Ordinal))
             Raw(w, band, GxpFormat.Minutes(minutes));
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>QA's signatures of this version: outside the content hash (they sign it).</summary>
+    static void WriteSignatures(Utf8JsonWriter w, IReadOnlyList<ReportSignature> signatures)
+    {
+        w.WriteStartArray("signatures");
+        foreach (var s in signatures)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Id);
+            w.WriteString("signer", s.PrintedName);
+            w.WriteString("meaning", s.Meaning);
+            w.WriteString("signedAt", GxpFormat.Time(s.SignedAt));
+            w.WriteString("contentSha256", s.ContentSha256);
+            w.WriteString("comment", s.Comment);
+            w.WriteBoolean("verified", s.Verified);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The record's history (late data, versions, raw messages): outside the content hash, it depends on arrival order.</summary>
+    static void WriteHistory(Utf8JsonWriter w, RecordHistory h)
+    {
+        w.WriteStartObject("recordHistory");
+        w.WriteNumber("rawMessageCount", h.RawMessageCount);
+        w.WriteString("rawMessagesSha256", h.RawMessagesSha256);
+        w.WriteStartArray("versions");
+        foreach (var v in h.Versions)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("version", v.Version);
+            w.WriteString("madeAt", GxpFormat.Time(v.MadeAt));
+            w.WriteString("trigger", v.Trigger);
+            w.WriteString("contentSha256", v.ContentSha256);
+            w.WriteStartArray("lateData");
+            foreach (var l in v.LateData)
+            {
+                w.WriteStartObject();
+                w.WriteString("deviceId", l.DeviceId);
+                w.WriteNumber("count", l.Count);
+                w.WriteString("firstOccurredAt", GxpFormat.Time(l.FirstOccurredAt));
+                w.WriteString("lastOccurredAt", GxpFormat.Time(l.LastOccurredAt));
+                w.WriteString("firstReceivedAt", GxpFormat.Time(l.FirstReceivedAt));
+                w.WriteString("lastReceivedAt", GxpFormat.Time(l.LastReceivedAt));
+                w.WriteNumber("reopenedVersion", l.ReopenedVersion);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("statement", IntegrityStatement.HistoryText);
         w.WriteEndObject();
     }
 

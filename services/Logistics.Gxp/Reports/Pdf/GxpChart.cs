@@ -53,11 +53,13 @@ public static class GxpChart
             var line = plot.Add.HorizontalLine(limit, 1.4f, Color.FromHex("#d62728"), LinePattern.Dashed);
             line.LabelText = $"{GxpFormat.Number(limit)} °C";
         }
+        // Leg boundaries: a dotted line labelled with the leg where it starts, a dashed one where it ends (custody handed over).
         foreach (var leg in a.Shipment?.OrderedLegs ?? [])
         {
             var line = plot.Add.VerticalLine(X(leg.Start.ToUnixTimeTicks()), 1f, Color.FromHex("#555555"), LinePattern.Dotted);
-            line.LabelText = leg.Id;
+            line.LabelText = leg.Custodian is { } custodian ? $"{leg.Id} ({custodian})" : leg.Id;
             line.LabelOppositeAxis = true; // at the top: the bottom belongs to the time ticks
+            if (leg.End is { } end) plot.Add.VerticalLine(X(end.ToUnixTimeTicks()), 1f, Color.FromHex("#555555"), LinePattern.Dashed);
         }
 
         var timeAxis = plot.Axes.DateTimeTicksBottom();

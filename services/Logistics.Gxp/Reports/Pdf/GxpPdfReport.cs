@@ -45,7 +45,7 @@ public static class GxpPdfReport
         Gaps(c, a);
         Budget(c, a);
         Integrity(c, report);
-        Signatures(c);
+        Signatures(c, report);
         c.Footers((page, pages) =>
             $"{report.ReportId} v{report.Metadata.Version} ({report.Metadata.Status}) · content SHA-256 {report.ContentSha256} · page {page} of {pages}");
 
@@ -103,15 +103,17 @@ public static class GxpPdfReport
             c.KeyValues([("Reference", s.Reference ?? "—"), ("Product / lot", $"{s.Product ?? "—"} / {s.Lot ?? "—"}"),
                 ("Shipper", s.Shipper ?? "—"), ("Consignee", s.Consignee ?? "—"), ("Labelled condition", s.LabelledCondition ?? "—")]);
             if (s.OrderedLegs.Count > 0)
-                c.Table([new("Leg", 80), new("Custodian", 200), new("Start (UTC)", 120)],
-                    s.OrderedLegs.Select(l => (IReadOnlyList<string>)[l.Id, l.Custodian ?? "—", GxpFormat.Time(l.Start)]));
+                c.Table([new("Leg", 70), new("Custodian", 130), new("Mode", 60), new("Start (UTC)", 120), new("End (UTC)", 120)],
+                    s.OrderedLegs.Select(l => (IReadOnlyList<string>)[l.Id, l.Custodian ?? "—", l.Mode ?? "—", GxpFormat.Time(l.Start),
+                        l.End is { } end ? GxpFormat.Time(end) : "—"]));
         }
         var p = a.Profile;
         c.Heading("Profile applied");
         c.KeyValues([("Profile", p.Name), ("Version", p.Version), ("Logging interval", $"{GxpFormat.Number(p.LoggingIntervalMinutes)} min"),
             ("Ignore start / end", $"{GxpFormat.Number(p.IgnoreStartMinutes)} / {GxpFormat.Number(p.IgnoreEndMinutes)} min"),
             ("MKT rule", p.IsFrozen ? "not applicable (frozen)" : p.Mkt is { } m
-                ? $"max {GxpFormat.Number(m.MaxCelsius)} °C, ΔH {GxpFormat.Number(m.ActivationEnergyKJPerMol)} kJ/mol" + (m.WindowHours is { } h ? $", window {GxpFormat.Number(h)} h" : "")
+                ? (m.MaxCelsius is { } max ? $"max {GxpFormat.Number(max)} °C" : "no maximum (MKT reported only)")
+                  + $", ΔH {GxpFormat.Number(m.ActivationEnergyKJPerMol)} kJ/mol" + (m.WindowHours is { } h ? $", window {GxpFormat.Number(h)} h" : "")
                 : "none (MKT reported only)"),
             ("Profile SHA-256", report.ProfileSha256)]);
         if (p.Description is not null) c.Paragraph(p.Description, c.Small, PdfCanvas.Muted);
@@ -164,10 +166,10 @@ public static class GxpPdfReport
     {
         c.Heading($"Excursions ({a.Excursions.Count})");
         c.Table([new("Logger", 52), new("Zone", 26), new("Start (UTC)", 84), new("End (UTC)", 84), new("Dur. min", 42, true),
-                new("Peak °C", 36, true), new("°C·min", 42, true), new("End", 70), new("> delay", 37), new("Leg", 42)],
+                new("Peak °C", 36, true), new("°C·min", 42, true), new("End", 50), new("> delay", 37), new("Leg / custodian", 62)],
             a.Excursions.Select(e => (IReadOnlyList<string>)[e.DeviceId, e.ZoneId, GxpFormat.Time(e.Start), GxpFormat.Time(e.End),
                 GxpFormat.Minutes(e.DurationMinutes), GxpFormat.Celsius(e.PeakCelsius), GxpFormat.Minutes(e.DegreeMinutes), e.EndReason,
-                e.ExceedsDelay ? "yes" : "no", e.LegId ?? "—"]), "No excursion.");
+                e.ExceedsDelay ? "yes" : "no", LegText(e.LegId, e.Custodian)]), "No excursion.");
     }
 
     static void Alarms(PdfCanvas c, ShipmentAssessment a)
@@ -175,9 +177,9 @@ public static class GxpPdfReport
         c.Heading($"Alarms ({a.Alarms.Count})");
         c.Paragraph("Delay in minutes; triggered at = the instant the single or cumulative out-of-range time first exceeded the delay.", c.Small, PdfCanvas.Muted);
         c.Table([new("Logger", 52), new("Zone", 30), new("Type", 60), new("Severity", 38), new("Delay", 38, true),
-                new("Triggered at (UTC)", 86), new("Count", 28, true), new("Detail", 183)],
+                new("Triggered at (UTC)", 86), new("Count", 28, true), new("Leg / custodian", 62), new("Detail", 121)],
             a.Alarms.Select(x => (IReadOnlyList<string>)[x.DeviceId, x.ZoneId, x.Type, ProfileJson.Name(x.Severity),
-                GxpFormat.Number(x.ThresholdMinutes), GxpFormat.Time(x.TriggeredAt), x.Occurrences.ToString(), x.Detail]), "No alarm.");
+                GxpFormat.Number(x.ThresholdMinutes), GxpFormat.Time(x.TriggeredAt), x.Occurrences.ToString(), LegText(x.LegId, x.Custodian), x.Detail]), "No alarm.");
     }
 
     static void Gaps(PdfCanvas c, ShipmentAssessment a)
@@ -197,7 +199,7 @@ public static class GxpPdfReport
                 new("Remaining", 56, true), new("Exceeded", 42), new("Worst logger", 58), new("By leg", 167)],
             a.StabilityBudget.Select(b => (IReadOnlyList<string>)[b.BandId, GxpFormat.Minutes(b.AllowedMinutes), GxpFormat.Minutes(b.PriorMinutes),
                 GxpFormat.Minutes(b.ConsumedMinutes), GxpFormat.Minutes(b.RemainingMinutes), b.Exceeded ? "yes" : "no", b.WorstDeviceId ?? "—",
-                string.Join("; ", b.ByLeg.Select(l => $"{l.LegId ?? "before"} {GxpFormat.Minutes(l.Minutes)}"))]));
+                string.Join("; ", b.ByLeg.Select(l => $"{l.LegId ?? "no leg"} {GxpFormat.Minutes(l.Minutes)}"))]));
     }
 
     static void Integrity(PdfCanvas c, GxpReport report)
@@ -207,14 +209,43 @@ public static class GxpPdfReport
         c.KeyValues([("Series SHA-256", a.SeriesSha256), ("Duplicates averaged", a.Loggers.Sum(l => l.DuplicateCount).ToString()),
             ("Gaps", $"{a.Gaps.Count} ({GxpFormat.Minutes(a.Gaps.Sum(g => g.DurationMinutes))} min)"), ("Loggers", a.Loggers.Count.ToString())], 92);
         c.Paragraph(IntegrityStatement.Text);
+        if (report.Metadata.History is { } history) History(c, history);
         c.Paragraph("Content SHA-256 covers: " + ReportConventions.HashCovers, c.Small, PdfCanvas.Muted);
         c.Heading("Conventions applied");
         foreach (var convention in ReportConventions.For(a.Profile)) c.Paragraph("• " + convention, c.Small);
     }
 
-    static void Signatures(PdfCanvas c)
+    static void History(PdfCanvas c, RecordHistory h)
+    {
+        c.KeyValues([("Raw messages", h.RawMessageCount.ToString()), ("Raw messages SHA-256", h.RawMessagesSha256)], 92);
+        c.Table([new("Version", 40, true), new("Made (UTC)", 90), new("Trigger", 70), new("Late data", 300)],
+            h.Versions.Select(v => (IReadOnlyList<string>)[v.Version.ToString(), GxpFormat.Time(v.MadeAt), v.Trigger,
+                v.LateData.Count == 0 ? "—" : string.Join("; ", v.LateData.Select(l =>
+                    $"{l.DeviceId}: {l.Count} reading(s) of {GxpFormat.Time(l.FirstOccurredAt)}–{GxpFormat.Time(l.LastOccurredAt)}, " +
+                    $"received {GxpFormat.Time(l.FirstReceivedAt)}–{GxpFormat.Time(l.LastReceivedAt)}, reopened version {l.ReopenedVersion}"))]));
+        c.Paragraph(IntegrityStatement.HistoryText, c.Small, PdfCanvas.Muted);
+    }
+
+    /// <summary>
+    /// QA's electronic signatures of this version (21 CFR 11.50): printed name, date and time with its zone, meaning, comment
+    /// and the content hash each is bound to. Without any, the blank boxes for a disposition.
+    /// </summary>
+    static void Signatures(PdfCanvas c, GxpReport report)
     {
         c.Heading("QA disposition");
+        if (report.Metadata.Signatures is { Count: > 0 } signatures)
+        {
+            // One block per signature, never cut short: the name, the time and the meaning are what 11.50 asks to show.
+            foreach (var s in signatures)
+            {
+                c.Ensure(40);
+                c.Paragraph($"{s.Meaning.ToUpperInvariant()} — {s.PrintedName}", c.Bold);
+                c.KeyValues([("Meaning", s.Meaning), ("Printed name", s.PrintedName), ("Date and time", SignedAt(s.SignedAt, report.Metadata.TimeZoneId)),
+                    ("Comment", s.Comment ?? "—"),
+                    ("Signature", s.Verified ? $"{s.Id}, verified against this version's content hash" : $"{s.Id}: DOES NOT VERIFY against this version")]);
+            }
+            return;
+        }
         c.Ensure(70);
         var half = c.Width / 2;
         foreach (var (label, x) in new[] { ("Reviewed by (name, signature, date/time with zone)", PdfCanvas.Margin), ("Approved by (name, signature, date/time with zone)", PdfCanvas.Margin + half) })
@@ -226,6 +257,17 @@ public static class GxpPdfReport
         }
         c.Y += 62;
     }
+
+    /// <summary>"2026-06-01 12:00:00 UTC (+00:00)", then the shipper's local time and zone when one is set.</summary>
+    static string SignedAt(Instant at, string? zoneId)
+    {
+        var utc = $"{InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss").Format(at)} UTC (+00:00)";
+        if (zoneId is null || DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is not { } zone) return utc;
+        var local = at.InZone(zone);
+        return $"{utc} = {LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss").Format(local.LocalDateTime)} {zoneId} ({local.Offset})";
+    }
+
+    static string LegText(string? legId, string? custodian) => legId is null ? "—" : custodian is null ? legId : $"{legId} / {custodian}";
 
     static string Opt(double? celsius) => celsius is { } v ? GxpFormat.Celsius(v) : "—";
 }

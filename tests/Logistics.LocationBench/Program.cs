@@ -1,0 +1,3 @@
+using Logistics.LocationBench;
+
+return await Bench.MainAsync(args);
