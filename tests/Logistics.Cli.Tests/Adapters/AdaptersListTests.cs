@@ -42,6 +42,23 @@ public sealed class AdaptersListTests
     }
 
     [Fact]
+    public void json_lists_the_air_parcel_and_edi_carriers_under_their_adapters()
+    {
+        using var doc = JsonDocument.Parse(CliRunner.Run("adapters", "--json").Out);
+        JsonElement Adapter(string id) => doc.RootElement.GetProperty("adapters").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        List<string?> Carriers(string id) => Adapter(id).GetProperty("carriers").EnumerateArray().Select(c => c.GetString()).ToList();
+
+        Assert.Contains("157", Carriers("iata-fsu"));
+        var qatar = Adapter("iata-fsu").GetProperty("carrierCatalog").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "157");
+        Assert.Equal(("air", "webhook"), (qatar.GetProperty("mode").GetString(), qatar.GetProperty("inbound").GetString()));
+        Assert.Contains("FSU", qatar.GetProperty("claim").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["UPS"], Carriers("ups"));
+        Assert.Equal(["FDXE", "FDXG", "FXFR"], Carriers("fedex"));
+        Assert.Equal(["DHL"], Carriers("dhl"));
+        Assert.Contains("SUDU", Carriers("edifact-iftsta"));
+    }
+
+    [Fact]
     public void json_has_the_same_adapters_and_codecs_with_their_fields()
     {
         var r = CliRunner.Run("adapters", "--json");
