@@ -32,7 +32,8 @@ if [ "$(psql_ -c "select count(*) from information_schema.tables where table_sch
   rm -f "$DEMO/keys.env"
 fi
 
-echo "[run] building the host, the demo feed and the CLI…" >&2
+echo "[run] building the web console, the host, the demo feed and the CLI…" >&2
+services/Logistics.Host/console/build.sh
 dotnet build services/Logistics.Host/Logistics.Host.csproj -c Release -o .data/host -nologo -v quiet -clp:ErrorsOnly
 dotnet build services/Logistics.DemoFeed/Logistics.DemoFeed.csproj -c Release -o .data/demofeed -nologo -v quiet -clp:ErrorsOnly
 ./logistics --help >/dev/null
@@ -41,6 +42,10 @@ dotnet build services/Logistics.DemoFeed/Logistics.DemoFeed.csproj -c Release -o
 # are sealed with a key kept beside the demo keys (docs/webhooks.md).
 [ -s "$DEMO/webhook-secret.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$DEMO/webhook-secret.key")
 export Logistics__Webhooks__AllowPrivateTargets=true Logistics__Webhooks__SecretKey="$(cat "$DEMO/webhook-secret.key")"
+# Metrics: the Prometheus scrape listener on its own loopback port (not a route of the tenant API: docs/operations.md).
+url_port="${URL##*:}"; url_port="${url_port%%/*}"
+METRICS_PORT="${LOGISTICS_METRICS_PORT:-$((url_port + 4000))}"
+export Logistics__Telemetry__PrometheusPort="$METRICS_PORT"
 ASPNETCORE_URLS="$URL" Logging__LogLevel__Default=Warning Logging__LogLevel__Logistics=Information dotnet .data/host/Logistics.Host.dll &
 host_pid=$!
 for _ in $(seq 60); do curl -fsS "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -73,6 +78,13 @@ if [ -z "${SHIPMENT_ID:-}" ] || ! api GET "/shipments/$SHIPMENT_ID" "$VIEWER_KEY
   from="$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)"
   api POST "/shipments/$SHIPMENT_ID/devices" "$SHIPPER_KEY" "{\"device\": \"devEui:70B3D57ED0050001\", \"from\": \"$from\", \"position\": \"product\"}" >/dev/null
 fi
+# The console's demo signers: QA's two people (a reviewer and an approver must differ), each with a signing password.
+DEMO_SIGNING_PASSWORD="${DEMO_SIGNING_PASSWORD:-demo signing password}"
+if [ -z "${APPROVER_KEY:-}" ] || ! api GET /me "$APPROVER_KEY" >/dev/null 2>&1; then
+  APPROVER_KEY="$(api POST /api-keys "$ADMIN_KEY" '{"name": "demo qa approver", "role": "qa", "user": "approver@demo.example"}' | field key)"
+fi
+api PUT /users/qa@demo.example/signing-password "$QA_KEY" "{\"password\": \"$DEMO_SIGNING_PASSWORD\"}" >/dev/null
+api PUT /users/approver@demo.example/signing-password "$APPROVER_KEY" "{\"password\": \"$DEMO_SIGNING_PASSWORD\"}" >/dev/null
 umask 077
 cat > "$DEMO/keys.env" <<KEYS
 TENANT_ID=$TENANT_ID
@@ -81,6 +93,7 @@ SHIPPER_KEY=$SHIPPER_KEY
 VIEWER_KEY=$VIEWER_KEY
 QA_KEY=$QA_KEY
 INTEGRATOR_KEY=$INTEGRATOR_KEY
+APPROVER_KEY=$APPROVER_KEY
 SHIPMENT_ID=$SHIPMENT_ID
 KEYS
 
@@ -89,6 +102,8 @@ feed_pid=$!
 
 cat <<INFO
 
+  Console:   $URL/console/     sign in with the demo key: $ADMIN_KEY (admin: every page)
+             QA signs with qa $QA_KEY (reviewer) and $APPROVER_KEY (approver), signing password "$DEMO_SIGNING_PASSWORD"
   Host:      $URL          (OpenAPI: $URL/openapi/v1.json)     Health: $URL/health
   Tenant:    $TENANT_ID    (keys kept in .data/demo/keys.env; shown here for the demo only)
     admin      $ADMIN_KEY
@@ -119,6 +134,12 @@ cat <<INFO
   A key for a colleague (admin), and another tenant:
     curl -s -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' -d '{"name": "ops", "role": "viewer", "user": "ops@demo.example"}' $URL/api-keys; echo
     ./logistics tenants create "Consignee Hospital"
+
+  Operations (docs/operations.md): metrics for Prometheus, traces and metrics over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT
+  is set before ./run.sh, logs as JSON lines (raw message id, adapter, tenant, trace id) on the host's console:
+    curl -s http://127.0.0.1:$METRICS_PORT/metrics | grep '^logistics_'
+    curl -s -H "Authorization: Bearer $ADMIN_KEY" $URL/retention; echo
+    curl -s -X PUT -H "Authorization: Bearer $QA_KEY" -H 'Content-Type: application/json' -d '{"reason": "demo hold"}' $URL/shipments/$SHIPMENT_ID/legal-hold; echo
 
   Ctrl-C stops the demo feed, the host, RabbitMQ and PostgreSQL.
 INFO

@@ -49,6 +49,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, string schema, IClock clock
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
 
+    /// <summary>The tenant's display name as it was created (null for an unknown tenant).</summary>
+    public async Task<string?> TenantNameAsync(string tenantId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select name from {schema}.tenants where id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task<IssuedKey> IssueAsync(string tenantId, string name, Role role, string? user, CancellationToken ct) =>
         await IssueAsync(tenantId, name, role, user, "system", ct);
 

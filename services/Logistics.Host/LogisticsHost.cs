@@ -2,6 +2,7 @@ using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
 using Logistics.Host.Audit;
 using Logistics.Host.Carriers;
+using Logistics.Host.WebConsole;
 using Logistics.Host.Devices;
 using Logistics.Host.Excursions;
 using Logistics.Host.Events;
@@ -13,8 +14,10 @@ using Logistics.Host.Locations;
 using Logistics.Host.Notifications;
 using Logistics.Host.Quarantine;
 using Logistics.Host.Reports;
+using Logistics.Host.Retention;
 using Logistics.Host.ShipmentReports;
 using Logistics.Host.Shipments;
+using Logistics.Host.Telemetry;
 using Logistics.Host.Translation;
 using Logistics.Host.Webhooks;
 using NodaTime;
@@ -56,10 +59,14 @@ public static class LogisticsHost
         services.AddExcursions(settings);
         services.AddCarriers(settings);
         services.AddApiDescription(settings);
+        services.AddWebConsole(settings);
+        services.AddTelemetry(settings);
+        services.AddRetention(settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapApiDescription();
@@ -77,6 +84,7 @@ public static class LogisticsHost
         app.MapShipmentReports();
         app.MapAudit();
         app.MapCarriers();
+        app.MapRetention();
         return app;
     }
 }

@@ -108,4 +108,24 @@ public class ReportTests
         Assert.Contains("not applicable", text);
         Assert.All(assessment.Loggers, l => Assert.Contains(l.DeviceId, text));
     }
+
+    [Fact]
+    public void the_pdf_lists_each_version_s_late_data_in_full_with_the_version_it_reopened()
+    {
+        var t = Instant.FromUtc(2025, 3, 1, 11, 0);
+        var history = new RecordHistory(42, new string('a', 64),
+        [
+            new VersionNote(1, t, "first", new string('1', 64), []),
+            new VersionNote(2, t + Duration.FromHours(2), "late-data", new string('2', 64),
+                [new LateData("devEui:70B3D57ED0001234", 6, t - Duration.FromHours(3), t - Duration.FromHours(2), t + Duration.FromHours(1), t + Duration.FromMinutes(90), 1)]),
+        ]);
+        var metadata = Metadata with { Version = 2, History = history };
+        var pdf = GxpReports.Create(Sample("readings-2-8-excursion.csv"), Sample("profile-2-8.json"), Sample("shipment.json"), ReportFormat.Pdf, metadata).ValueOrThrow();
+
+        using var document = PdfDocument.Open(pdf.Content);
+        // Lines wrap: compare without whitespace.
+        var text = string.Concat(string.Concat(document.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("Version2:devEui:70B3D57ED0001234:6latereading(s)of2025-03-01T08:00:00Z–2025-03-01T09:00:00Z," +
+                        "received2025-03-01T12:00:00Z–2025-03-01T12:30:00Z,reopenedversion1.", text);
+    }
 }

@@ -99,6 +99,15 @@ public sealed class A_shipment_report_from_the_streams(HostFixture host, ITestOu
         Assert.Equal(0, v2.GetProperty("gaps").GetArrayLength());
         var history = v2.GetProperty("recordHistory").GetProperty("versions")[1];
         Assert.Equal(1, history.GetProperty("lateData")[0].GetProperty("reopenedVersion").GetInt32());
+        // The PDF's data-integrity section lists the late data of each version and the version it reopened.
+        using (var document = PdfDocument.Open(await s.ReportBytesAsync("pdf", all.Count)))
+        {
+            // Table cells wrap: compare without whitespace.
+            var text = string.Concat(string.Join("", document.GetPages().Select(p => p.Text)).Where(ch => !char.IsWhiteSpace(ch)));
+            Assert.Contains("reopenedversion1", text);
+            Assert.Contains(s.Device, text);
+            Assert.Contains("late-data", text);
+        }
         Assert.Equal([("H1", Iso(At(4))), ("H2", Iso(At(4, 5))), ("L1", Iso(At(6, 10)))],
             v2.GetProperty("alarms").EnumerateArray().Select(a => (a.GetProperty("zoneId").GetString(), a.GetProperty("triggeredAt").GetString())).Order());
 
@@ -116,6 +125,35 @@ public sealed class A_shipment_report_from_the_streams(HostFixture host, ITestOu
         Assert.Equal(("ocean", "MAEU"), (l1.Body.GetProperty("legId").GetString(), l1.Body.GetProperty("custodian").GetString()));
         Assert.Equal(published.Count, published.Select(m => m.Body.GetProperty("notificationId").GetString()).Distinct().Count());
         output.WriteLine($"notifications: {string.Join(", ", published.GroupBy(m => m.Type).Select(g => $"{g.Key}={g.Count()}"))}");
+    }
+
+    [Fact]
+    public async Task ending_a_device_window_inside_the_covered_time_makes_the_next_version_from_fewer_readings()
+    {
+        var t0 = new DateTimeOffset(2026, 7, 10, 0, 0, 0, TimeSpan.Zero);
+        var s = await ShipmentDriver.RegisterAsync(host, host.Tenant, t0);
+        // 0:00–3:00 every 10 min; 12 °C from 2:00: H1 (30 min) alarms at 2:30 — inside the window until it is cut at 1:30.
+        await s.PostReadingsAsync(Enumerable.Range(0, 19).Select(i => (t0.AddMinutes(i * 10), i >= 12 ? 12.0 : 5.0)));
+        var (v1, v1Text, _) = await s.ReportAsync();
+        Assert.Equal(1, v1.GetProperty("reportVersion").GetInt32());
+        Assert.Equal("alarm", v1.GetProperty("verdict").GetString());
+
+        await host.Tenant.Clients[Role.Shipper].PostJsonAsync($"/shipments/{s.Id}/devices/{s.Device}/end", new { at = Iso(t0.AddMinutes(90)) }, HttpStatusCode.OK);
+        var versions = await s.WaitVersionsAsync(2);
+        Assert.Equal(["superseded", "draft"], versions.EnumerateArray().Select(v => v.GetProperty("status").GetString()));
+        Assert.Equal("window-change", versions[1].GetProperty("trigger").GetString());
+        Assert.Equal(0, versions[1].GetProperty("lateData").GetArrayLength());
+
+        var (v2, _, _) = await s.ReportAsync();
+        Assert.Equal(2, v2.GetProperty("reportVersion").GetInt32());
+        Assert.NotEqual(v1.GetProperty("contentSha256").GetString(), v2.GetProperty("contentSha256").GetString());
+        Assert.Equal("pass", v2.GetProperty("verdict").GetString());
+        Assert.Equal(0, v2.GetProperty("alarms").GetArrayLength());
+        Assert.Equal(9, v2.GetProperty("loggers")[0].GetProperty("readingCount").GetInt32()); // 0:00–1:20: a window ends before its end time
+        // Version 1 is unchanged: the same content as made, status superseded.
+        var (again, againText, _) = await s.ReportAsync(version: 1);
+        Assert.Equal("superseded", again.GetProperty("status").GetString());
+        Assert.Equal(Without(v1Text, "status"), Without(againText, "status"));
     }
 
     static string Without(string json, string field)

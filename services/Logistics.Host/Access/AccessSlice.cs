@@ -51,6 +51,8 @@ public static class AccessSlice
         app.MapPut("/users/{email}/signing-password", ApiKeyEndpoints.SetSigningPassword).WithName("SetSigningPassword").WithTags("Access")
             .RequireAnyRole()
             .WithSummary("Set the signing password of the key's own user (Argon2id; never stored or logged in clear).");
+        app.MapGet("/me", ApiKeyEndpoints.Me).WithName("WhoAmI").WithTags("Access").RequireAnyRole()
+            .WithSummary("The calling key: its tenant (id and name), key id, role and user.");
         return app;
     }
 

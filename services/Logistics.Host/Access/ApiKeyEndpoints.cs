@@ -50,6 +50,15 @@ public static class ApiKeyEndpoints
         return TypedResults.NoContent();
     }
 
+    public sealed record WhoAmI(string TenantId, string? TenantName, string KeyId, string Role, string? User);
+
+    /// <summary>Who the key is: its tenant (id and name), its id, role and user, so a client can show whom it acts for.</summary>
+    internal static async Task<Ok<WhoAmI>> Me(HttpContext http, ApiKeyStore store, CancellationToken ct)
+    {
+        var caller = Caller.Of(http);
+        return TypedResults.Ok(new WhoAmI(caller.TenantId, await store.TenantNameAsync(caller.TenantId, ct), caller.KeyId, caller.Role.Name(), caller.User));
+    }
+
     internal static async Task<Results<NoContent, ProblemHttpResult>> SetSigningPassword(string email, PasswordRequest? body, HttpContext http,
         SigningPasswords passwords, CancellationToken ct)
     {

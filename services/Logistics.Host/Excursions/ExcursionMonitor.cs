@@ -19,7 +19,7 @@ namespace Logistics.Host.Excursions;
 /// retractions of a shipment's references mark the shipment too;</item>
 /// <item>each logger's tracker (<see cref="LiveExcursionTracker"/>, the report's rules) takes readings later than its last one
 /// incrementally — a 60-day shipment is never re-assessed per reading; an earlier or duplicate reading, a window change or
-/// a profile change rebuilds that logger from the readings read model;</item>
+/// a profile change rebuilds that logger from its device streams up to the page's last event;</item>
 /// <item>excursion starts, alarms raised and alarms no longer true are appended to the shipment stream (ids derived from
 /// what they state: never twice), with the state document, in one transaction;</item>
 /// <item>when the change reopens the newest report version (late data inside it, a window or leg change), a new version is
@@ -35,10 +35,12 @@ public sealed class ExcursionMonitor(IServiceProvider services, NpgsqlDataSource
 
     sealed record NewReading(string Device, Instant At, double Celsius);
 
-    sealed class Work(string tenant, string shipmentId)
+    sealed class Work(string tenant, string shipmentId, long throughSequence)
     {
         public string Tenant { get; } = tenant;
         public string ShipmentId { get; } = shipmentId;
+        /// <summary>The page's last event sequence: a rebuild reads the streams up to it, never past what the page has seen.</summary>
+        public long ThroughSequence { get; } = throughSequence;
         public List<NewReading> Readings { get; } = [];
         public bool WindowsChanged { get; set; }
         public bool LegsChanged { get; set; }
@@ -49,8 +51,9 @@ public sealed class ExcursionMonitor(IServiceProvider services, NpgsqlDataSource
         var readings = new List<(string Tenant, NewReading Reading)>();
         var work = new Dictionary<(string, string), Work>();
         var references = new HashSet<(string Tenant, string Ref)>();
+        var through = events.Count == 0 ? 0 : events.Max(e => e.Sequence);
         Work For(string tenant, string shipment) =>
-            work.TryGetValue((tenant, shipment), out var w) ? w : work[(tenant, shipment)] = new Work(tenant, shipment);
+            work.TryGetValue((tenant, shipment), out var w) ? w : work[(tenant, shipment)] = new Work(tenant, shipment, through);
 
         foreach (var e in events)
         {
@@ -151,12 +154,15 @@ public sealed class ExcursionMonitor(IServiceProvider services, NpgsqlDataSource
         }
         if (rebuild.Count > 0)
         {
-            var all = (await services.GetRequiredService<ShipmentReadings>().ReadAsync(tenant, record.ShipmentId, null, null, MeasurementTypes.Temperature, ct))
-                .GroupBy(r => r.Device!).ToDictionary(g => g.Key, StringComparer.Ordinal);
+            // From the device streams up to this page's last event, not from the readings read model: that one is written
+            // inline and already holds readings of later pages, which would make every later page look late and rebuild
+            // again (quadratic while the daemon catches up). Later pages then continue incrementally.
+            var all = (await services.GetRequiredService<StreamReadings>().ThroughSequenceAsync(tenant, record, w.ThroughSequence, ct))
+                .GroupBy(r => r.Device).ToDictionary(g => g.Key, StringComparer.Ordinal);
             foreach (var device in rebuild)
             {
                 if (!all.TryGetValue(device, out var readings)) { state.Devices.Remove(device); continue; }
-                var (tracker, rebuilt) = LiveExcursionTracker.Rebuild(profile, device, readings.Select(r => (r.OccurredAt, r.Value)));
+                var (tracker, rebuilt) = LiveExcursionTracker.Rebuild(profile, device, readings.Select(r => (r.OccurredAt, r.Celsius)));
                 state.Devices[device] = tracker.State;
                 signals.AddRange(rebuilt);
             }

@@ -13,13 +13,13 @@ public static class ExcursionsSlice
     {
         services.AddSingleton<ExcursionMonitor>();
         services.AddSingleton<LiveExcursionSubscription>();
-        services.AddSingleton<ShipmentNotificationsSubscription>();
+        services.AddSingleton<ExcursionNotificationsSubscription>();
         services.ConfigureMarten((sp, opts) =>
         {
             opts.Events.AddEventTypes(ExcursionIds.EventTypes);
             opts.Schema.For<ShipmentExcursions>();
             opts.Projections.Subscribe(sp.GetRequiredService<LiveExcursionSubscription>());
-            opts.Projections.Subscribe(sp.GetRequiredService<ShipmentNotificationsSubscription>());
+            opts.Projections.Subscribe(sp.GetRequiredService<ExcursionNotificationsSubscription>());
         });
         return services;
     }

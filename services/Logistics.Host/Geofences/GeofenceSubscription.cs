@@ -110,8 +110,9 @@ public sealed class GeofenceSubscription : SubscriptionBase
                 operations.QueueSqlCommand($"delete from {_s}.geofence_crossings where tenant_id = ? and crossing_id = ?", tenant, stale);
                 _outbox.Cancel(operations, tenant, stale);
             }
-            // The stored fixes from there on, up to the newest this device has been evaluated to (or this page brings).
-            var upTo = (ordered[^1].At, ordered[^1].EventId).CompareTo((state.LastAt, state.LastEventId)) > 0 ? ordered[^1] : null;
+            // The stored fixes from there on, up to the newest this device had been evaluated to (or this page brings, when newer):
+            // compared with the state before the restart, so fixes evaluated earlier beyond this page's newest are evaluated again.
+            var upTo = (ordered[^1].At, ordered[^1].EventId).CompareTo((previous.LastAt, previous.LastEventId)) > 0 ? ordered[^1] : null;
             fixes = await FixesAfterAsync(tenant, device, state, fence.From, upTo?.At ?? previous.LastAt, upTo?.EventId ?? previous.LastEventId, ct);
         }
         if (fixes.Count == 0) return;

@@ -36,11 +36,20 @@ public sealed class HostSettings
 
     public string TranslateQueue => $"{QueuePrefix}-translate";
 
+    /// <summary>The built web console (Vite's output, copied beside the host as <c>console/</c>), served at <c>/console/</c>.</summary>
+    public string ConsoleRoot { get; set; } = Path.Combine(AppContext.BaseDirectory, "console");
+
     /// <summary>Live location: the SSE feed, geofences and ETA notifications (docs/location.md).</summary>
     public LocationSettings Location { get; set; } = new();
 
     /// <summary>Outbound webhooks (docs/webhooks.md); <c>Logistics__Webhooks__AllowPrivateTargets=true</c> for tests and the demo.</summary>
     public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>Retention defaults per kind of record and the purge interval (docs/operations.md, "Retention").</summary>
+    public Retention.RetentionSettings Retention { get; set; } = new();
+
+    /// <summary>Traces and metrics: the Prometheus scrape listener and OTLP export (docs/operations.md).</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
 
     /// <summary>The audit trail's signing key (base64, 32 bytes or more); never stored in the database (docs/audit-trail.md).</summary>
     public string? AuditKey { get; set; } = Environment.GetEnvironmentVariable("LOGISTICS_AUDIT_KEY");

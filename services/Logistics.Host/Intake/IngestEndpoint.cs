@@ -32,7 +32,7 @@ public static class IngestEndpoint
 
     static async Task<Results<Accepted<Accepted>, ProblemHttpResult>> Ingest(
         string adapterId, string? codec, HttpRequest request, RawInboxWriter inbox, IntakePublisher publisher,
-        HostSettings settings, IClock clock, CancellationToken ct)
+        HostSettings settings, IClock clock, Telemetry.HostMetrics metrics, ILogger<RawMessage> log, CancellationToken ct)
     {
         var caller = Caller.Of(request.HttpContext);
         if (!AdapterRegistry.Default.TryGetAdapter(adapterId, out _))
@@ -57,6 +57,7 @@ public static class IngestEndpoint
             SourceAddress = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
             TenantId = caller.TenantId,
         };
+        using var scope = Telemetry.LogScopes.RawMessage(log, raw.Id, adapterId, caller.TenantId);
         try
         {
             await inbox.StoreAsync(raw, ct);
@@ -65,8 +66,11 @@ public static class IngestEndpoint
         {
             // Not stored, so not accepted: 503 tells the sender to retry; nothing is half-kept.
             request.HttpContext.Response.Headers.RetryAfter = "5";
+            log.LogWarning("raw inbox unavailable ({Reason}); message refused with 503", ex.GetType().Name);
             return Problems.Unavailable("raw inbox unavailable; message not accepted", "raw inbox", ex.Message);
         }
+        metrics.Accepted(adapterId);
+        log.LogDebug("stored {Size} bytes", raw.Body.Length);
         var published = await publisher.TrySendAsync(raw.Id, adapterId, ct);
         return TypedResults.Accepted($"/raw/{raw.Id}", new Accepted(raw.Id, adapterId, raw.Sha256, raw.ReceivedAt, published));
     }

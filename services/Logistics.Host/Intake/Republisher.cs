@@ -7,7 +7,8 @@ namespace Logistics.Host.Intake;
 /// and what was sent long ago but never translated. Duplicates are harmless: translation skips done messages
 /// and event ids are deterministic. Also flushes the "published" marks the intake path queued.
 /// </summary>
-public sealed class Republisher(RawInbox inbox, IntakePublisher publisher, HostSettings settings, ILogger<Republisher> log) : BackgroundService
+public sealed class Republisher(RawInbox inbox, IntakePublisher publisher, HostSettings settings, Telemetry.HostMetrics metrics,
+    ILogger<Republisher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,6 +25,7 @@ public sealed class Republisher(RawInbox inbox, IntakePublisher publisher, HostS
                     if (!await publisher.TrySendAsync(id, adapterId, stoppingToken)) break;
                     sent++;
                 }
+                metrics.Republished(sent);
                 if (due.Count > 0) log.LogInformation("re-published {Sent} of {Due} stored messages", sent, due.Count);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -19,6 +19,9 @@ public static class QuarantineEndpoints
             .WithSummary("The tenant's rejected messages, newest first, with the adapter's reason.");
         group.MapGet("/{id:guid}", Get).WithName("GetQuarantined").RequireRoles(Role.Integrator, Role.Viewer)
             .WithSummary("One quarantined message of the tenant, with the adapter's reason.");
+        group.MapGet("/{id:guid}/body", Body).WithName("GetQuarantinedBody").RequireRoles(Role.Integrator)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .WithSummary("The raw bytes of a quarantined message exactly as they arrived (its stored content type), to see why it was refused.");
         group.MapPost("/{id:guid}/replay", Replay).WithName("ReplayQuarantined").RequireRoles(Role.Integrator)
             .WithSummary("Translate a quarantined message again; 202, and the outcome shows in /quarantine or the streams.");
         return app;
@@ -36,6 +39,11 @@ public static class QuarantineEndpoints
 
     static async Task<Results<Ok<QuarantinedMessage>, ProblemHttpResult>> Get(Guid id, HttpContext http, QuarantineStore store, CancellationToken ct) =>
         await store.GetAsync(Caller.Of(http).TenantId, id, ct) is { } m ? TypedResults.Ok(m) : Problems.NotFound($"no quarantined message {id}", "id");
+
+    static async Task<IResult> Body(Guid id, HttpContext http, QuarantineStore store, CancellationToken ct) =>
+        await store.BodyAsync(Caller.Of(http).TenantId, id, ct) is { } raw
+            ? TypedResults.Bytes(raw.Body, raw.ContentType ?? "application/octet-stream")
+            : Problems.NotFound($"no quarantined message {id}", "id");
 
     public sealed record ReplayAccepted(Guid RawMessageId, bool Published);
 

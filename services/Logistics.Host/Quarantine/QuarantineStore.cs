@@ -36,6 +36,17 @@ public sealed class QuarantineStore(NpgsqlDataSource db, HostSettings settings, 
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
+    /// <summary>The stored bytes of a quarantined message exactly as they arrived, with their content type (null when none).</summary>
+    public async Task<(byte[] Body, string? ContentType)?> BodyAsync(string tenantId, Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select body, content_type from {_t} where id = $1 and tenant_id = $2 and status = 'quarantined'");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        return (r.GetFieldValue<byte[]>(0), r.IsDBNull(1) ? null : r.GetString(1));
+    }
+
     /// <summary>Moves a quarantined message back to "received" so translation runs again; the previous reason is kept until then.</summary>
     public async Task<bool> ReleaseForReplayAsync(string tenantId, Guid id, CancellationToken ct) => await ReleaseForReplayAsync(tenantId, id, "system", ct);
 

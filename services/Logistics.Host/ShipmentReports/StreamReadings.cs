@@ -60,8 +60,21 @@ public sealed class StreamReadings(NpgsqlDataSource db, HostSettings settings)
         return await ReadAsync(conn, null, tenantId, windows, ct);
     }
 
+    /// <summary>
+    /// The readings inside <paramref name="record"/>'s windows from its devices' streams (<c>device:</c> and <c>ref:</c>), only
+    /// events up to <paramref name="throughSequence"/>: what the async daemon has seen when it processes a page ending there.
+    /// </summary>
+    public async Task<IReadOnlyList<StreamReading>> ThroughSequenceAsync(string tenantId, ShipmentRecord record, long throughSequence, CancellationToken ct)
+    {
+        var windows = record.Devices
+            .SelectMany(w => new[] { "device:", "ref:" }.Select(prefix => new WindowInput(w.Device, w.From, w.To, w.Position, prefix + w.Device, long.MaxValue, null)))
+            .ToList();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await ReadAsync(conn, null, tenantId, windows, ct, throughSequence);
+    }
+
     async Task<IReadOnlyList<StreamReading>> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string tenantId, IReadOnlyList<WindowInput> windows,
-        CancellationToken ct)
+        CancellationToken ct, long throughSequence = long.MaxValue)
     {
         var list = new List<StreamReading>();
         if (windows.Count == 0) return list;
@@ -71,7 +84,7 @@ public sealed class StreamReadings(NpgsqlDataSource db, HostSettings settings)
                    (e.data ->> 'ReceivedAt')::timestamptz, e.data -> 'Source' ->> 'RawSha256'
             from unnest($2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::timestamptz[]) as w(device, stream, ceiling, wfrom, wto)
             join {settings.Schema}.mt_events e on e.tenant_id = $1 and e.stream_id = w.stream and e.version <= w.ceiling
-            where e.type = $7 and e.data -> 'Measurement' ->> 'Type' = $8
+            where e.type = $7 and e.data -> 'Measurement' ->> 'Type' = $8 and e.seq_id <= $9
               and (e.data ->> 'OccurredAt')::timestamptz >= w.wfrom
               and (w.wto is null or (e.data ->> 'OccurredAt')::timestamptz < w.wto)
             """, conn, tx);
@@ -87,6 +100,7 @@ public sealed class StreamReadings(NpgsqlDataSource db, HostSettings settings)
         });
         cmd.Parameters.Add(new NpgsqlParameter { Value = MeasurementEventType });
         cmd.Parameters.Add(new NpgsqlParameter { Value = MeasurementTypes.Temperature });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = throughSequence });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             list.Add(new StreamReading(r.GetString(0), r.GetFieldValue<Instant>(1), r.GetDouble(2), r.GetInt64(3), r.GetFieldValue<Instant>(4),

@@ -11,7 +11,7 @@ namespace Logistics.Host.Webhooks;
 /// A 2xx is delivered; anything else is retried at base·2ⁿ⁻¹ (±25 % jitter, capped) until <see cref="WebhookSettings.MaxAttempts"/>.
 /// </summary>
 public sealed class DeliveryWorker(WebhookStore store, SecretBox secrets, IHttpClientFactory http, HostSettings settings, IClock clock,
-    ILogger<DeliveryWorker> log) : BackgroundService
+    Telemetry.HostMetrics metrics, ILogger<DeliveryWorker> log) : BackgroundService
 {
     public const string Client = "webhooks";
 
@@ -63,6 +63,7 @@ public sealed class DeliveryWorker(WebhookStore store, SecretBox secrets, IHttpC
         var attempt = d.Attempts + 1;
         Instant? retryAt = error is null || attempt >= settings.Webhooks.MaxAttempts ? null : now + Duration.FromTimeSpan(Backoff(attempt));
         await store.RecordAsync(d, now, status, error, (int)watch.ElapsedMilliseconds, retryAt, ct);
+        metrics.WebhookAttempt(error is null ? "delivered" : retryAt is null ? "gave_up" : "retrying");
         if (error is not null) log.LogInformation("webhook {Delivery} attempt {Attempt} failed: {Error}", d.Id, attempt, error);
     }
 

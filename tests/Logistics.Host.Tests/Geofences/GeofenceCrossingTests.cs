@@ -130,6 +130,49 @@ public sealed class Geofence_crossings(HostFixture host, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task a_late_fix_between_crossings_recomputes_every_later_crossing_not_only_those_up_to_itself()
+    {
+        var tenant = await host.CreateTenantAsync("late fence " + host.RunId);
+        await tenant.Clients[Role.Shipper].PostJsonAsync("/geofences",
+            new { name = "Gate", center = new { lat = CenterLat, lon = CenterLon }, radiusM = RadiusM, hysteresisM = HysteresisM, confirmFixes = Confirm,
+                   from = "2026-01-01T00:00:00Z" },
+            HttpStatusCode.Created);
+        var devEui = Uplinks.NewDevEui();
+        var shipment = (await tenant.Clients[Role.Shipper].PostJsonAsync("/shipments",
+            new { reference = "PO-late-fence", refs = new[] { new { scheme = "container", value = Carrier.NewContainer() } }, profile = "col-2-8" },
+            HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await tenant.Clients[Role.Shipper].PostJsonAsync($"/shipments/{shipment}/devices", new { device = $"devEui:{devEui}", from = "2026-01-01T00:00:00Z" },
+            HttpStatusCode.Created);
+
+        // In, deep inside for a while, out, in again, out: four crossings. The deep-inside fixes after the first crossing are
+        // held back and arrive last — later than the first crossing, earlier than the other three.
+        double[] distances = [1500, 1200, 500, 400, 300, 200, 100, 150, 250, 1200, 1300, 1400, 300, 200, 1500, 1600];
+        var t0 = Whole(DateTimeOffset.UtcNow.AddHours(-2));
+        var fixes = distances.Select((d, i) => { var (lat, lon) = At(d, 45); return new Fixes.Fix(devEui, t0.AddMinutes(i), lat, lon); }).ToArray();
+        var expected = Oracle(fixes, RadiusM, HysteresisM, Confirm);
+        Assert.Equal(["GEOFENCE_ENTERED", "GEOFENCE_EXITED", "GEOFENCE_ENTERED", "GEOFENCE_EXITED"], expected.Select(e => e.Code));
+        var late = fixes[5..8];
+        Assert.True(late.All(f => f.At > expected[0].At && f.At < expected[1].At));
+
+        await Fixes.PostInOrderAsync(host, tenant, fixes.Except(late));
+        async Task<List<(string Code, DateTimeOffset At)>> CrossingsAsync() =>
+            (await tenant.Clients[Role.Viewer].GetJsonAsync($"/shipments/{shipment}/timeline")).GetProperty("entries").EnumerateArray()
+                .Where(e => e.GetProperty("kind").GetString() == "geofence")
+                .Select(e => (e.GetProperty("code").GetString()!, DateTimeOffset.Parse(e.GetProperty("at").GetString()!))).ToList();
+        await HostFixture.WaitUntilAsync(async () => (await CrossingsAsync()).SequenceEqual(expected), TimeSpan.FromSeconds(60), "the first pass's crossings");
+
+        await Fixes.PostAsync(host, tenant, late);
+        // The late page is evaluated once the geofence subscription has passed the newest stored event.
+        var newest = await host.ScalarAsync("select max(seq_id) from {schema}.mt_events");
+        await HostFixture.WaitUntilAsync(async () =>
+            await host.ScalarAsync("select coalesce(max(last_seq_id), 0) from {schema}.mt_event_progression where name like 'geofence-crossings%'") >= newest,
+            TimeSpan.FromSeconds(60), "the geofence subscription past the late fixes");
+        var actual = await CrossingsAsync();
+        output.WriteLine($"expected: {string.Join(", ", expected)}\nactual:   {string.Join(", ", actual)}");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public async Task a_polygon_fence_is_crossed_in_and_out_and_geofences_are_per_tenant()
     {
         var tenant = await host.CreateTenantAsync("polygons " + host.RunId);

@@ -30,7 +30,16 @@ public sealed class HostFixture : IAsyncLifetime
     public IServiceProvider Services => _app!.Services;
     public HostSettings Settings { get; private set; } = null!;
     public NpgsqlDataSource Db { get; private set; } = null!;
+    /// <summary>The Prometheus scrape listener of this host (a free loopback port).</summary>
+    public int MetricsPort { get; } = FreePort();
     WebApplication? _app;
+
+    static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async Task InitializeAsync()
     {
@@ -55,6 +64,7 @@ public sealed class HostFixture : IAsyncLifetime
             // Long enough for the geofence test's shuffled deliveries to settle (it takes ~5 s), short enough to wait for.
             s.Location.GeofenceNotifySettle = TimeSpan.FromSeconds(10);
             s.AuditKey = AuditKey;
+            s.Telemetry.PrometheusPort = MetricsPort;
             Settings = s;
         });
         await _app.StartAsync();

@@ -17,6 +17,15 @@ public static class Json
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>PUT JSON, expect <paramref name="status"/>, return the body.</summary>
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string url, object body, System.Net.HttpStatusCode status)
+    {
+        using var response = await client.PutAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"PUT {url}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);

@@ -98,12 +98,15 @@ public static class RouteCases
             Task.FromResult(Send(HttpMethod.Put, $"/users/{(c.Fresh ? $"{c.Role.Name()}@{c.Caller.Id}.example" : c.Ids.Email)}/signing-password",
                 new { password = "a long signing password" }))),
 
+        new("GET", "/me", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/me"))),
+
         new("POST", "/ingest/{adapterId}", RouteKind.Own, HttpStatusCode.Accepted, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post,
             "/ingest/tts-v3?codec=cayenne-lpp") { Content = new ByteArrayContent(Uplinks.CayenneTemperature(Uplinks.NewDevEui(), DateTimeOffset.UtcNow, 4)) })),
         new("GET", "/raw/{id:guid}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/raw/{c.Ids.RawId}"))),
 
         new("GET", "/quarantine/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/quarantine?limit=1000"))),
         new("GET", "/quarantine/{id:guid}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/quarantine/{c.Ids.QuarantineId}"))),
+        new("GET", "/quarantine/{id:guid}/body", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/quarantine/{c.Ids.QuarantineId}/body"))),
         new("POST", "/quarantine/{id:guid}/replay", RouteKind.Foreign, HttpStatusCode.Accepted, async c =>
             Send(HttpMethod.Post, $"/quarantine/{(c.Fresh ? await FreshQuarantinedAsync(c) : c.Ids.QuarantineId)}/replay", null)),
 
@@ -139,6 +142,18 @@ public static class RouteCases
 
         new("POST", "/geofences/", RouteKind.Own, HttpStatusCode.Created, _ => Task.FromResult(Send(HttpMethod.Post, "/geofences",
             new { name = "matrix", center = new { lat = -45.0, lon = -101.0 }, radiusM = 100 }))),
+        new("GET", "/retention/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/retention"))),
+        // The defaults: the role matrix must not shorten tenant A's retention (other tests keep their data).
+        new("PUT", "/retention/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Send(HttpMethod.Put, "/retention",
+            new { rawMessageDays = 1827, quarantineDays = 1827, readModelDays = 1827 }))),
+        new("POST", "/retention/purge", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Send(HttpMethod.Post, "/retention/purge", null))),
+        new("PUT", "/shipments/{id}/legal-hold", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Send(HttpMethod.Put,
+            $"/shipments/{c.Ids.ShipmentId}/legal-hold", new { reason = "route matrix" }))),
+        new("DELETE", "/shipments/{id}/legal-hold", RouteKind.Foreign, HttpStatusCode.NoContent, async c =>
+        {
+            if (c.Fresh) await c.Caller.Clients[Role.Admin].PutJsonAsync($"/shipments/{c.Ids.ShipmentId}/legal-hold", new { reason = "to release" }, HttpStatusCode.OK);
+            return Send(HttpMethod.Delete, $"/shipments/{c.Ids.ShipmentId}/legal-hold", null);
+        }),
         new("GET", "/geofences/", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/geofences"))),
         new("GET", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/geofences/{c.Ids.GeofenceId}"))),
         new("DELETE", "/geofences/{id}", RouteKind.Foreign, HttpStatusCode.NoContent, async c => Send(HttpMethod.Delete,

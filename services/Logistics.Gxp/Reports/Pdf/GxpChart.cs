@@ -21,7 +21,11 @@ public static class GxpChart
     public const int DefaultHeight = 480;
 
     /// <summary>Renders the chart as PNG bytes.</summary>
-    public static byte[] RenderPng(ShipmentAssessment a, int width = DefaultWidth, int height = DefaultHeight)
+    public static byte[] RenderPng(ShipmentAssessment a, int width = DefaultWidth, int height = DefaultHeight) =>
+        Build(a).GetImage(width, height).GetImageBytes(ImageFormat.Png);
+
+    /// <summary>The chart as a plot, before rendering (tests read its leg boundaries and limit lines from it).</summary>
+    internal static Plot Build(ShipmentAssessment a)
     {
         EmbeddedFonts.Register();
         var plot = new Plot();
@@ -75,7 +79,7 @@ public static class GxpChart
         var (low, high) = YRange(a);
         plot.Axes.SetLimitsY(low, high);
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImage(width, height).GetImageBytes(ImageFormat.Png);
+        return plot;
     }
 
     /// <summary>The data, and the nearest limit on each side, with a margin: a far limit (25 °C on a 2–8 profile) would flatten the trace.</summary>
@@ -95,7 +99,7 @@ public static class GxpChart
 
     static double Max(ReadOnlySpan<double> values) { var m = double.MinValue; foreach (var v in values) m = Math.Max(m, v); return m; }
 
-    static double X(long unixTicks) => Instant.FromUnixTimeTicks(unixTicks).ToDateTimeUtc().ToOADate();
+    internal static double X(long unixTicks) => Instant.FromUnixTimeTicks(unixTicks).ToDateTimeUtc().ToOADate();
 
     /// <summary>Continuous runs of one logger (split at gaps), each ending where its last reading's held time ends.</summary>
     static IEnumerable<(double[] Xs, double[] Ys)> Runs(LoggerSeries s, long span)

@@ -218,11 +218,15 @@ public static class GxpPdfReport
     static void History(PdfCanvas c, RecordHistory h)
     {
         c.KeyValues([("Raw messages", h.RawMessageCount.ToString()), ("Raw messages SHA-256", h.RawMessagesSha256)], 92);
-        c.Table([new("Version", 40, true), new("Made (UTC)", 90), new("Trigger", 70), new("Late data", 300)],
+        c.Table([new("Version", 40, true), new("Made (UTC)", 90), new("Trigger", 70), new("Late readings", 60, true), new("Reopened", 50, true)],
             h.Versions.Select(v => (IReadOnlyList<string>)[v.Version.ToString(), GxpFormat.Time(v.MadeAt), v.Trigger,
-                v.LateData.Count == 0 ? "—" : string.Join("; ", v.LateData.Select(l =>
-                    $"{l.DeviceId}: {l.Count} reading(s) of {GxpFormat.Time(l.FirstOccurredAt)}–{GxpFormat.Time(l.LastOccurredAt)}, " +
-                    $"received {GxpFormat.Time(l.FirstReceivedAt)}–{GxpFormat.Time(l.LastReceivedAt)}, reopened version {l.ReopenedVersion}"))]));
+                v.LateData.Count == 0 ? "—" : v.LateData.Sum(l => l.Count).ToString(),
+                v.LateData.Count == 0 ? "—" : string.Join(", ", v.LateData.Select(l => l.ReopenedVersion).Distinct().Select(n => $"v{n}"))]));
+        // The late data in full, as paragraphs: a table cell would cut it to its width.
+        foreach (var v in h.Versions)
+            foreach (var l in v.LateData)
+                c.Paragraph($"Version {v.Version}: {l.DeviceId}: {l.Count} late reading(s) of {GxpFormat.Time(l.FirstOccurredAt)}–{GxpFormat.Time(l.LastOccurredAt)}, " +
+                            $"received {GxpFormat.Time(l.FirstReceivedAt)}–{GxpFormat.Time(l.LastReceivedAt)}, reopened version {l.ReopenedVersion}.", c.Small);
         c.Paragraph(IntegrityStatement.HistoryText, c.Small, PdfCanvas.Muted);
     }
 

@@ -15,15 +15,15 @@ namespace Logistics.Host.Excursions;
 /// the broker's confirm and the progress commit) repeats the same ids and receivers dedupe. Every publish waits for the
 /// broker's confirm with a timeout; a failure stops this subscription only (live excursion state goes on).
 /// </summary>
-public sealed class ShipmentNotificationsSubscription : SubscriptionBase
+public sealed class ExcursionNotificationsSubscription : SubscriptionBase
 {
     static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     readonly IServiceProvider _services;
 
-    public ShipmentNotificationsSubscription(IServiceProvider services)
+    public ExcursionNotificationsSubscription(IServiceProvider services)
     {
         _services = services;
-        Name = "shipment-notifications";
+        Name = "excursion-notifications";
         IncludeType<ExcursionObserved>();
         IncludeType<ExcursionAlarmRaised>();
         IncludeType<ReportVersionMade>();
