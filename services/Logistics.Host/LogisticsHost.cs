@@ -1,6 +1,7 @@
 using Logistics.Host.Access;
 using Logistics.Host.ApiDescription;
 using Logistics.Host.Audit;
+using Logistics.Host.Carriers;
 using Logistics.Host.WebConsole;
 using Logistics.Host.Devices;
 using Logistics.Host.Excursions;
@@ -58,6 +59,7 @@ public static class LogisticsHost
         services.AddShipmentReports(settings);
         services.AddExcursions(settings);
         services.AddPolling(settings);
+        services.AddCarriers(settings);
         services.AddApiDescription(settings);
         services.AddWebConsole(settings);
         services.AddTelemetry(settings);
@@ -84,6 +86,7 @@ public static class LogisticsHost
         app.MapLoggerFileReports();
         app.MapShipmentReports();
         app.MapAudit();
+        app.MapCarriers();
         app.MapRetention();
         app.MapPolling();
         return app;

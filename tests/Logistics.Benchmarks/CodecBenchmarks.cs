@@ -44,7 +44,7 @@ public class CodecDecodeBenchmarks
     }
 
     /// <summary>The <c>"hex"</c> strings of the vectors files in the codec's Samples folder (build output, else the source tree).</summary>
-    static IEnumerable<byte[]> VectorPayloads(string folder)
+    internal static IEnumerable<byte[]> VectorPayloads(string folder)
     {
         var dir = Candidates(folder).FirstOrDefault(Directory.Exists)
             ?? throw new InvalidOperationException($"no Samples/ folder for {folder} near {AppContext.BaseDirectory}");

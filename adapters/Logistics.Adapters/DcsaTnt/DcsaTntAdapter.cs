@@ -9,7 +9,8 @@ namespace Logistics.Adapters.DcsaTnt;
 /// 1.0 betas) and T&amp;T 3.0 events. A body is one event, an array of events (GET responses and 2.x/3.1 callbacks) or
 /// <c>{"events": [...]}</c> (3.0 POST/GET). TRANSPORT, EQUIPMENT, SHIPMENT and IOT events become milestones through
 /// <c>status-map.json</c> (keys <c>TYPE/CODE</c>); REEFER events become measurements (<see cref="DcsaReefer"/>);
-/// retracted events become retractions naming the withdrawn eventID.
+/// retracted events become retractions naming the withdrawn eventID; IoT location updates (<c>IOT/LOC</c>, the
+/// status map's <c>positions</c> section) become positions at the event location's coordinates.
 /// </summary>
 public sealed class DcsaTntAdapter : IAdapter
 {
@@ -85,6 +86,18 @@ public sealed class DcsaTntAdapter : IAdapter
         if (view.EventType == "REEFER")
         {
             DcsaReefer.Translate(view, code, () => JsonInput.PathOf(codeHolder, codeName), header, json, output);
+            return;
+        }
+        if (Map.Section("positions").TryGetValue(key, out var method))
+        {
+            if (header.Location is not { Lat: { } lat, Lon: { } lon })
+            {
+                json.Fail(JsonInput.PathOf(view.Body, "eventLocation"), $"the coordinates of the {key} (location update) event", "none");
+                return;
+            }
+            // The fix is the event itself: the location keeps only what the coordinates do not say.
+            var place = header.Location is { Unlocode: null, Name: null } ? null : header.Location with { Lat = null, Lon = null };
+            output.Add((header with { Location = place }).Position(new PositionDetail(lat, lon, null, method)));
             return;
         }
         if (!Map.TryMap(key, out var milestone))

@@ -9,6 +9,9 @@ namespace Logistics.Adapters.Epcis2;
 sealed record EventFrame(TranslationContext Context, List<Reference> Refs, Location? Location, GeoPoint? Geo,
     Instant Time, Offset Offset, string? SourceEventId)
 {
+    /// <summary>The readPoint id, else the bizLocation id: what a sensor report with no EPCs is about (a monitored place).</summary>
+    public string? PlaceId { get; init; }
+
     /// <summary>The header of an event at <paramref name="time"/> (a sensor report's own time, or the event's) with the source's code.</summary>
     public EventHeader Header(string? code, Instant time, IReadOnlyList<Reference>? refs = null) =>
         EventHeader.For(Context, new(time, Offset, OffsetSource.Explicit), refs ?? Refs, code, SourceEventId) with { Location = Location };
@@ -49,9 +52,9 @@ sealed class EpcisEventReader(TranslationContext context, JsonInput json, List<C
         foreach (var uri in uris) AddDistinct(refs, EpcisIdentifiers.ToReference(uri));
         if (parentId is not null) AddDistinct(refs, EpcisIdentifiers.ToReference(parentId));
         foreach (var uri in children) AddDistinct(refs, EpcisIdentifiers.ToReference(uri));
-        if (!TryLocation(evt, out var location, out var geo)) return false;
+        if (!TryLocation(evt, out var location, out var geo, out var placeId)) return false;
 
-        var frame = new EventFrame(context, refs, location, geo, time, declared ?? timeOffset, eventId);
+        var frame = new EventFrame(context, refs, location, geo, time, declared ?? timeOffset, eventId) { PlaceId = placeId };
         var start = output.Count;
         var shortStep = bizStep is null ? null : EpcisVocabulary.NormalizeBizStep(bizStep);
 
@@ -98,9 +101,9 @@ sealed class EpcisEventReader(TranslationContext context, JsonInput json, List<C
     }
 
     /// <summary>readPoint first, then bizLocation: a geo URI gives lat/lon, our URN the UN/LOCODE, any other id the name.</summary>
-    bool TryLocation(JObject evt, out Location? location, out GeoPoint? geo)
+    bool TryLocation(JObject evt, out Location? location, out GeoPoint? geo, out string? placeId)
     {
-        (location, geo) = (null, null);
+        (location, geo, placeId) = (null, null, null);
         string? unlocode = null, name = null;
         foreach (var member in (ReadOnlySpan<string>)["readPoint", "bizLocation"])
         {
@@ -110,6 +113,7 @@ sealed class EpcisEventReader(TranslationContext context, JsonInput json, List<C
             var id = json.String(place, "id");
             if (json.Failed) return false;
             if (id is null) return json.Missing(place, "id", "a location identifier URI");
+            placeId ??= id;
             if (EpcisPlaces.TryParseGeo(id, out var point, out var inRange))
             {
                 if (!inRange) return json.Fail(place["id"]!, "a geo URI with latitude -90..90 and longitude -180..180");

@@ -45,6 +45,39 @@ public static class EpcisIdentifiers
         _ => RefUrn + r.Scheme + ":" + Uri.EscapeDataString(r.Value),
     };
 
+    const string SglnUrn = "urn:epc:id:sgln:";
+
+    /// <summary>
+    /// The <c>location</c> reference of a readPoint/bizLocation id, for a sensor report about a place: an SGLN
+    /// (<c>urn:epc:id:sgln:CP.LR.EXT</c>, check digit computed) or a Digital Link <c>…/414/{GLN}[/254/{EXT}]</c> → the 13-digit GLN
+    /// (with <c>.EXT</c> unless the extension is <c>0</c>, which means none); any other id as written.
+    /// </summary>
+    public static Reference LocationReference(string placeId)
+    {
+        if (placeId.StartsWith(SglnUrn, StringComparison.Ordinal))
+        {
+            var parts = placeId[SglnUrn.Length..].Split('.');
+            if (parts.Length == 3 && parts[0].Length + parts[1].Length == 12 && IsDigits(parts[0]) && (parts[1].Length == 0 || IsDigits(parts[1])))
+                return new Reference(RefSchemes.Location, Gln(parts[0] + parts[1], parts[2]));
+        }
+        var at = placeId.IndexOf("/414/", StringComparison.Ordinal);
+        if (placeId.StartsWith("http", StringComparison.OrdinalIgnoreCase) && at > 0 && placeId.Length >= at + 5 + 13 && IsDigits(placeId.AsSpan(at + 5, 13)))
+        {
+            var rest = placeId[(at + 5 + 13)..];
+            var extension = rest.StartsWith("/254/", StringComparison.Ordinal) ? rest[5..].Split('/', '?', '#')[0] : "0";
+            // The 13 digits as written (like an SSCC's): a wrong check digit is the source's id, not ours to correct.
+            var gln = placeId.Substring(at + 5, 13);
+            return new Reference(RefSchemes.Location, extension is "" or "0" ? gln : gln + "." + extension);
+        }
+        return new Reference(RefSchemes.Location, placeId);
+    }
+
+    static string Gln(string twelveDigits, string extension)
+    {
+        var gln = twelveDigits + CheckDigit(twelveDigits);
+        return extension is "" or "0" ? gln : gln + "." + extension;
+    }
+
     /// <summary>UN/LOCODEs have no GS1 URI form; readPoint/bizLocation carry them in our URN.</summary>
     public static string UnlocodeUri(string unlocode) => UnlocodeUrn + unlocode;
 

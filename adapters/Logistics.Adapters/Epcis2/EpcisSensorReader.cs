@@ -63,6 +63,9 @@ static class EpcisSensorReader
         IReadOnlyList<Reference> refs = frame.Refs;
         if (device is not null && !frame.Refs.Contains(new Reference(RefSchemes.DeviceId, device)))
             refs = [.. frame.Refs, new Reference(RefSchemes.DeviceId, device)];
+        // A report about no object and no device is about its place (ambient monitoring at a read point).
+        if (refs.Count == 0 && frame.PlaceId is { } placeId)
+            refs = [EpcisIdentifiers.LocationReference(placeId)];
         var header = frame.Header(type, time, refs);
         var mapped = EpcisVocabulary.TryCanonicalType(type, substance, out var canonicalType);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -18,6 +17,10 @@ namespace Logistics.Adapters.Sdk;
 public sealed class JsonInput
 {
     const int MaxDepth = 64;
+
+    // Tokens carry no line info (a rejection's path is computed from the tree; parse errors take the reader's line):
+    // keeping it costs an annotation object per token.
+    static readonly JsonLoadSettings LoadSettings = new() { LineInfoHandling = LineInfoHandling.Ignore };
 
     JsonInput(JToken root, Rejection? error) => (Root, Error) = (root, error);
 
@@ -39,24 +42,24 @@ public sealed class JsonInput
     public static JsonInput Parse(ReadOnlyMemory<byte> raw, string document)
     {
         var span = raw.Span;
-        var start = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var bom = span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var start = bom;
         while (start < span.Length && span[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
         if (start == span.Length)
             return FailedParse(new Rejection("byte 0", document, "empty input"));
         if (span[start] is not ((byte)'{' or (byte)'['))
             return FailedParse(new Rejection(Invariant($"byte {start}"), $"a JSON object or array ({document})", $"byte 0x{span[start]:X2}"));
 
-        var stream = MemoryMarshal.TryGetArray(raw, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(raw.ToArray(), writable: false);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var reader = new JsonTextReader(text)
+        // One decode (invalid UTF-8 → U+FFFD) after the BOM, leading whitespace kept so parse errors' lines stay true;
+        // the reader's buffer is pooled.
+        using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(span[bom..])))
         {
             DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = MaxDepth,
+            ArrayPool = SharedCharPool.Instance,
         };
         try
         {
-            var root = JToken.ReadFrom(reader);
+            var root = JToken.ReadFrom(reader, LoadSettings);
             // Reading on makes Newtonsoft reject text after the document ("Additional text encountered…").
             while (reader.Read()) { }
             return new JsonInput(root, null);
@@ -298,4 +301,17 @@ public sealed class JsonInput
     }
 
     static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Newtonsoft's reader buffers from <see cref="System.Buffers.ArrayPool{T}.Shared"/>.</summary>
+sealed class SharedCharPool : IArrayPool<char>
+{
+    public static readonly SharedCharPool Instance = new();
+
+    public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+    public void Return(char[]? array)
+    {
+        if (array is not null) System.Buffers.ArrayPool<char>.Shared.Return(array);
+    }
 }

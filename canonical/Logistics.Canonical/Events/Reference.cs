@@ -38,10 +38,15 @@ public static class RefSchemes
     public const string Epc = "epc";
     /// <summary>An IATA ONE Record logistics object (Shipment, Piece, ULD, Sensor…) named by its URI; the value is the URI.</summary>
     public const string LogisticsObject = "logisticsObject";
+    /// <summary>
+    /// A place the event is about, when no object is (a warehouse or cold room a sensor monitors): a GLN
+    /// (13 digits, <c>.extension</c> when it has one), or the place's identifier as the source wrote it.
+    /// </summary>
+    public const string Location = "location";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc, LogisticsObject,
+        Shipment, Bol, Booking, Awb, Container, Tracking, Sscc, Pro, DevEui, Imei, DeviceId, Esn, Uld, Vessel, SourceEvent, Epc, LogisticsObject, Location,
     };
 
     /// <summary>Schemes that name a device (logger, tracker, reefer unit): its readings go to a device stream.</summary>

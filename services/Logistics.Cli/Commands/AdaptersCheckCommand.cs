@@ -6,7 +6,8 @@ namespace Logistics.Cli.Commands;
 
 /// <summary>
 /// <c>adapters check [ID] [--samples-root DIR]</c>: runs the conformance kit over one adapter (or all) and explains
-/// each difference. Exit 0 when clean, 1 when anything fails, 2 for an unknown id.
+/// each difference, then lists what the registry could not register (a mapping.json with errors, each naming its
+/// member). Exit 0 when clean, 1 when anything fails, 2 for an unknown id.
 /// Samples are read from, in order: <c>--samples-root</c>; the source tree of the repository the current directory is
 /// in (so `./logistics adapters check` from the checkout reads the files being edited); the CLI's build output.
 /// The first line of the output says which.
@@ -36,7 +37,10 @@ static class AdaptersCheckCommand
             ? kit.CheckAll()
             : new ConformanceReport([kit.Check(adapterId)!], kit.Root.Description);
         io.Out.Write(ReportText.Render(report));
-        return report.Passed ? CliApp.Ok : CliApp.Failed;
+        // A data-only adapter whose mapping does not load is not in the registry at all: say so, and fail.
+        foreach (var problem in registry.Problems)
+            io.Out.WriteLine($"FAIL registry: {problem}");
+        return report.Passed && registry.Problems.Count == 0 ? CliApp.Ok : CliApp.Failed;
     }
 
     internal static SampleRoot ResolveRoot(string? samplesRootPath)

@@ -7,10 +7,12 @@ using Logistics.Adapters.Sdk;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>adapters new NAME [--family F] [--root DIR]</c>: scaffolds <c>adapters/Logistics.Adapters/NAME/</c> — an adapter
-/// translating a simple JSON status message, its status map, three samples with the expected output the generated code
-/// produces, and two rejection samples — so the new folder builds and passes <c>adapters check</c> before the developer
-/// replaces the placeholders with the carrier's real format (karrio's scaffold). Refuses to overwrite; a bad name is exit 2.
+/// <c>adapters new NAME [--mapping] [--family F] [--root DIR]</c>: scaffolds the folder the id names
+/// (<see cref="AdapterFolders"/>) under <c>adapters/Logistics.Adapters/</c> — with <c>--mapping</c> a data-only adapter
+/// (<c>mapping.json</c>, served by the mapping engine), otherwise a code adapter translating a simple JSON status
+/// message and its status map; either with three samples carrying the exact expected output and two rejection samples,
+/// so the new folder passes <c>adapters check</c> before the developer replaces the placeholders with the carrier's real
+/// format (karrio's scaffold). Refuses to overwrite; a bad name is exit 2.
 /// </summary>
 public static partial class AdaptersNewCommand
 {
@@ -19,15 +21,16 @@ public static partial class AdaptersNewCommand
         var name = new Argument<string>("NAME") { Description = "PascalCase folder and class name, e.g. AcmeFreight (the adapter id is its kebab-case: acme-freight)" };
         var family = new Option<string>("--family") { Description = $"adapter family: {string.Join(", ", Families().Keys)}", DefaultValueFactory = _ => AdapterFamilies.Road };
         var root = new Option<string?>("--root") { Description = "repository root (default: the repository the current directory is in)" };
-        var command = new Command("new", "Scaffold a new adapter folder that compiles and passes `adapters check`.") { name, family, root };
-        command.SetAction(parse => Run(io, parse.GetValue(name)!, parse.GetValue(family)!, parse.GetValue(root)));
+        var mapping = new Option<bool>("--mapping") { Description = "a data-only adapter: mapping.json served by the mapping engine, no code" };
+        var command = new Command("new", "Scaffold a new adapter folder that passes `adapters check` (code, or --mapping for data only).") { name, family, root, mapping };
+        command.SetAction(parse => Run(io, parse.GetValue(name)!, parse.GetValue(family)!, parse.GetValue(root), parse.GetValue(mapping)));
         return command;
     }
 
     [GeneratedRegex("^[A-Z][A-Za-z0-9]{1,39}$")]
     private static partial Regex PascalName();
 
-    static int Run(CliIo io, string name, string family, string? rootPath)
+    static int Run(CliIo io, string name, string family, string? rootPath, bool mapping)
     {
         if (!PascalName().IsMatch(name))
             throw new CliUsageException($"adapters new: '{name}' is not a PascalCase name (letters and digits, starting with a capital, 2-40 characters), e.g. AcmeFreight");
@@ -42,13 +45,21 @@ public static partial class AdaptersNewCommand
             throw new CliUsageException($"adapters new: '{root}' is not the repository root (no adapters/Logistics.Adapters/Logistics.Adapters.csproj)");
 
         var id = KebabCase(name);
-        var folder = Path.Combine(project, name);
+        var folderName = AdapterFolders.FolderFor(id);
+        var folder = Path.Combine(project, folderName);
         if (Directory.Exists(folder))
             throw new CliUsageException($"adapters new: {Path.GetRelativePath(root, folder)} already exists; not overwriting it");
         if (AdapterRegistry.Default.TryGetAdapter(id, out var existing))
             throw new CliUsageException($"adapters new: adapter id '{id}' is taken by {existing.GetType().FullName}");
 
-        var files = AdaptersScaffold.Files(name, id, familyConstant, io.Clock.GetCurrentInstant());
+        IReadOnlyList<(string RelativePath, string Content)> files;
+        if (mapping)
+        {
+            files = AdaptersMappingScaffold.Files(id, family, io.Clock.GetCurrentInstant(), out var problems);
+            if (problems.Count > 0)
+                throw new InvalidOperationException($"the mapping scaffold does not load: {problems[0]}");
+        }
+        else files = AdaptersScaffold.Files(folderName, id, familyConstant, io.Clock.GetCurrentInstant());
         foreach (var (relative, content) in files)
         {
             var path = Path.Combine(folder, relative);
@@ -57,10 +68,12 @@ public static partial class AdaptersNewCommand
         }
 
         var shown = Path.GetRelativePath(root, folder).Replace('\\', '/');
-        io.Out.WriteLine($"created {shown}/ (adapter id {id}, family {family}):");
+        io.Out.WriteLine($"created {shown}/ (adapter id {id}, family {family}{(mapping ? ", data only" : "")}):");
         foreach (var (relative, _) in files)
             io.Out.WriteLine($"  {relative}");
-        io.Out.WriteLine("next: replace the placeholder samples with real captured messages, adapt the adapter to them, then");
+        io.Out.WriteLine(mapping
+            ? "next: replace the placeholder samples with the carrier's real messages, edit mapping.json to fit them, then"
+            : "next: replace the placeholder samples with real captured messages, adapt the adapter to them, then");
         io.Out.WriteLine($"  ./logistics translate --adapter {id} --received-at 2026-01-01T00:00:00Z {shown}/Samples/<file> > {shown}/Samples/<file>.expected.ndjson");
         io.Out.WriteLine($"  ./logistics adapters check {id}");
         return CliApp.Ok;

@@ -20,8 +20,18 @@ public sealed class AdapterFoldersTests
     [InlineData("iata-fsu", "IataFsu")]
     [InlineData("chirpstack-v4", "ChirpstackV4")]
     [InlineData("onerecord", "Onerecord")]
+    [InlineData("edifact-iftsta", "EdifactIftsta")]
+    [InlineData("orbcomm-idp", "OrbcommIdp")]
+    [InlineData("la-poste", "LaPoste")]
+    [InlineData("ups", "Ups")]
     public void the_folder_is_the_id_in_pascal_case_with_an_underscore_before_a_digit(string id, string folder) =>
         Assert.Equal(folder, AdapterFolders.FolderFor(id));
+
+    /// <summary>CANONICAL.md's fixed adapter ids: each is registered, so the folder checks below cover it.</summary>
+    [Fact]
+    public void every_adapter_id_canonical_fixes_is_registered() =>
+        Assert.All((string[])["epcis2", "dcsa-tnt", "iata-fsu", "onerecord", "x12-214", "edifact-iftsta", "ups", "fedex", "dhl", "tts-v3",
+            "chirpstack-v4", "sigfox", "iridium-sbd", "globalstar", "orbcomm-idp"], id => Assert.True(AdapterRegistry.Default.TryGetAdapter(id, out _), id));
 
     [Fact]
     public void codec_folders_are_under_codecs() =>
@@ -61,14 +71,14 @@ public sealed class AdapterFoldersTests
         Assert.True(AdapterRegistry.Default.Problems.Count == 0, string.Join("\n", AdapterRegistry.Default.Problems));
 
     [Fact]
-    public void every_folder_of_the_source_tree_is_the_sdk_the_codecs_or_a_registered_adapter()
+    public void every_folder_of_the_source_tree_is_the_sdk_the_catalog_the_codecs_or_a_registered_adapter()
     {
         var source = Path.Combine(RepoRoot(), "adapters", "Logistics.Adapters");
         var adapters = AdapterRegistry.Default.Adapters.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
         var codecs = AdapterRegistry.Default.Codecs.Select(AdapterFolders.FolderOf).ToHashSet(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories(source).Select(Path.GetFileName))
         {
-            if (dir is "Sdk" or AdapterFolders.CodecsFolder or "bin" or "obj") continue;
+            if (dir is "Sdk" or "Catalog" or AdapterFolders.CodecsFolder or "bin" or "obj") continue;
             Assert.True(adapters.Contains(dir!), $"adapters/Logistics.Adapters/{dir}/ is not the folder of a registered adapter (folders are named from ids: {string.Join(", ", adapters.Order())})");
         }
         foreach (var dir in Directory.EnumerateDirectories(Path.Combine(source, AdapterFolders.CodecsFolder)).Select(Path.GetFileName))

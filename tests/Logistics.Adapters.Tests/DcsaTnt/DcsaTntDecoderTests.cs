@@ -82,4 +82,16 @@ public class DcsaTntDecoderTests
         Assert.Empty(e.Flags);
         Assert.Equal("EGLV", e.Source.Carrier);
     }
+
+    [Fact]
+    public void tnt_30_iot_location_update_is_a_position_at_the_event_coordinates_not_a_milestone()
+    {
+        // TNT_v3.0.0 IotDetails.iotEventCode: LOC - Location update; geoCoordinate latitude/longitude are decimal strings
+        var events = Events("tnt-300-iot-location-update.json", receivedAt: "2025-03-03T00:00:00Z", carrier: "HLCU");
+        var fix = Assert.IsType<PositionEvent>(events[0]);
+        Assert.Equal((42.8805, -9.271, PositionMethods.Carrier), (fix.Position.Lat, fix.Position.Lon, fix.Position.Method));
+        Assert.Equal(("IOT/LOC", "container:HLXU8765436"), (fix.Source.SourceCode, fix.Refs[0].ToString()));
+        Assert.Equal(new Location(null, "Off Cape Finisterre", null, null), fix.Location);
+        Assert.Equal(MilestoneCodes.DoorOpened, Assert.IsType<MilestoneEvent>(events[1]).Milestone.Code);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Logistics.Adapters.Catalog;
 using Logistics.Adapters.Sdk;
 
 namespace Logistics.Cli.Tests.Adapters;
@@ -25,6 +26,38 @@ public sealed class AdaptersListTests
         Assert.All(AdapterRegistry.Default.Codecs, c => Assert.Contains($"  {c.Id}  ", r.Out, StringComparison.Ordinal));
     }
 
+    static readonly CarrierCatalog Catalog = CarrierCatalog.Load();
+
+    [Fact]
+    public void json_lists_the_catalog_carriers_under_each_adapter_with_the_source_of_each_claim()
+    {
+        using var doc = JsonDocument.Parse(CliRunner.Run("adapters", "--json").Out);
+        var dcsa = doc.RootElement.GetProperty("adapters").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "dcsa-tnt");
+        Assert.Contains("ZIMU", dcsa.GetProperty("carriers").EnumerateArray().Select(c => c.GetString()));
+        var zim = dcsa.GetProperty("carrierCatalog").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "ZIMU");
+        Assert.Equal(("ZIM", "ocean", "poll"), (zim.GetProperty("name").GetString(), zim.GetProperty("mode").GetString(), zim.GetProperty("inbound").GetString()));
+        Assert.Contains("DCSA member", zim.GetProperty("claim").GetString(), StringComparison.Ordinal);
+        var usps = doc.RootElement.GetProperty("adapters").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "usps");
+        Assert.Equal(("mapping", "USPS"), (usps.GetProperty("kind").GetString(), usps.GetProperty("carriers")[0].GetString()));
+    }
+
+    [Fact]
+    public void json_lists_the_air_parcel_and_edi_carriers_under_their_adapters()
+    {
+        using var doc = JsonDocument.Parse(CliRunner.Run("adapters", "--json").Out);
+        JsonElement Adapter(string id) => doc.RootElement.GetProperty("adapters").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        List<string?> Carriers(string id) => Adapter(id).GetProperty("carriers").EnumerateArray().Select(c => c.GetString()).ToList();
+
+        Assert.Contains("157", Carriers("iata-fsu"));
+        var qatar = Adapter("iata-fsu").GetProperty("carrierCatalog").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "157");
+        Assert.Equal(("air", "webhook"), (qatar.GetProperty("mode").GetString(), qatar.GetProperty("inbound").GetString()));
+        Assert.Contains("FSU", qatar.GetProperty("claim").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["UPS"], Carriers("ups"));
+        Assert.Equal(["FDXE", "FDXG", "FXFR"], Carriers("fedex"));
+        Assert.Equal(["DHL"], Carriers("dhl"));
+        Assert.Contains("SUDU", Carriers("edifact-iftsta"));
+    }
+
     [Fact]
     public void json_has_the_same_adapters_and_codecs_with_their_fields()
     {
@@ -38,7 +71,10 @@ public sealed class AdaptersListTests
         {
             Assert.Equal(adapter.Info.Family, json.GetProperty("family").GetString());
             Assert.Equal(adapter.Info.ModeNames(), json.GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
-            Assert.Equal(adapter.Info.Carriers, json.GetProperty("carriers").EnumerateArray().Select(m => m.GetString()));
+            var carriers = json.GetProperty("carriers").EnumerateArray().Select(m => m.GetString()).ToList();
+            Assert.Superset(adapter.Info.Carriers.ToHashSet(), carriers.ToHashSet()!);
+            Assert.Equal(Catalog.Of(adapter.Info.Id).Select(e => e.Code), json.GetProperty("carrierCatalog").EnumerateArray().Select(e => e.GetProperty("code").GetString()));
+            Assert.Equal(AdapterRegistry.Default.IsDataOnly(adapter, out _) ? "mapping" : "code", json.GetProperty("kind").GetString());
         }
         Assert.Equal(AdapterRegistry.Default.Codecs.Select(c => c.Id),
             doc.RootElement.GetProperty("codecs").EnumerateArray().Select(c => c.GetProperty("id").GetString()));

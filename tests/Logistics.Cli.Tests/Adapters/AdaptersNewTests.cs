@@ -112,5 +112,24 @@ public sealed class AdaptersNewTests : IDisposable
         }
     }
 
+    [Fact]
+    public void a_mapping_scaffold_is_data_only_and_passes_the_kit_without_a_build()
+    {
+        var r = CliRunner.Run("adapters", "new", "AcmeParcel", "--mapping", "--family", "parcel", "--root", _root.FullName);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("created adapters/Logistics.Adapters/AcmeParcel/ (adapter id acme-parcel, family parcel, data only)", r.Out, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(Folder("AcmeParcel"), "*.cs", SearchOption.AllDirectories));
+        var project = Path.Combine(_root.FullName, "adapters", "Logistics.Adapters");
+        var registry = new Logistics.Adapters.Sdk.AdapterRegistry([typeof(Logistics.Adapters.Sdk.AdapterRegistry).Assembly], [project]);
+        Assert.Empty(registry.Problems);
+        Assert.True(registry.TryGetAdapter("acme-parcel", out var adapter));
+
+        var report = new ConformanceKit(registry, new SampleRoot(project)).Check(adapter);
+        Assert.True(report.Passed, ReportText.Render(report));
+        Assert.Equal((3, 2), (report.TranslationSamples, report.RejectionSamples));
+        Assert.All(report.Samples.Where(s => s.Kind == SampleKind.Translation), s => Assert.NotEmpty(s.Warnings)); // placeholders, until replaced
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 }

@@ -122,6 +122,7 @@ public static class RouteCases
         // follow=false: replay what came after Last-Event-ID, then end (a stream that never ends cannot be compared).
         new("GET", "/locations/stream", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/locations/stream?shipment={c.Ids.ShipmentId}&follow=false"))),
 
+        new("GET", "/carriers", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/carriers?mode=air"))),
         new("GET", "/events/recent", RouteKind.Own, HttpStatusCode.OK, _ => Task.FromResult(Get("/events/recent?limit=1000"))),
         new("GET", "/references/{reference}/events", RouteKind.Foreign, HttpStatusCode.OK, c => Task.FromResult(Get($"/references/{c.Ids.Container}/events"))),
 
