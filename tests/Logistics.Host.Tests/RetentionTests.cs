@@ -81,4 +81,33 @@ public sealed class Retention_with_a_legal_hold(HostFixture host, ITestOutputHel
         output.WriteLine($"LEDGER retention-legal-hold: heldRawKept={heldRaw.Count} freeRawPurged={freeRaw.Count} quarantinePurged=1 " +
                          $"heldTimelineKept={heldTimeline} otherTenantKept=1 afterRelease={second.GetProperty("rawMessages").GetInt32()}");
     }
+
+    [Fact]
+    public async Task a_shipment_under_review_survives_a_purge_until_its_newest_version_is_approved()
+    {
+        var tenant = await host.CreateTenantAsync("review retention " + host.RunId);
+        foreach (var role in new[] { Role.Qa, Role.Admin })
+            await tenant.Clients[role].PutJsonAsync($"/users/{role.Name()}@{tenant.Id}.example/signing-password",
+                new { password = RouteCases.SigningPassword }, HttpStatusCode.NoContent);
+        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        var s = await ShipmentDriver.RegisterAsync(host, tenant, start);
+        await s.PostReadingsAsync(Enumerable.Range(0, 4).Select(i => (start.AddMinutes(10 * i), 5.0)));
+        var version = (await s.ReportAsync()).Json.GetProperty("reportVersion").GetInt32();
+        var admin = tenant.Clients[Role.Admin];
+        await admin.PutJsonAsync("/retention", new { rawMessageDays = 0, quarantineDays = 0, readModelDays = 0 }, HttpStatusCode.OK);
+        async Task<int> ProtectedAfterPurgeAsync() =>
+            (await admin.PostJsonAsync("/retention/purge", new { }, HttpStatusCode.OK)).GetProperty("protectedShipments").GetInt32();
+
+        // A version made and not signed, then one reviewed but not approved: the signature workflow is open.
+        var unsigned = await ProtectedAfterPurgeAsync();
+        using (var reviewed = await s.SignAsync(Role.Qa, version, "reviewed", RouteCases.SigningPassword, "record complete"))
+            Assert.Equal(HttpStatusCode.Created, reviewed.StatusCode);
+        var reviewedOnly = await ProtectedAfterPurgeAsync();
+        var timelineKept = (await s.TimelineAsync()).GetArrayLength();
+        using (var approved = await s.SignAsync(Role.Admin, version, "approved", RouteCases.SigningPassword, "released"))
+            Assert.Equal(HttpStatusCode.Created, approved.StatusCode);
+        var afterApproval = await ProtectedAfterPurgeAsync();
+        output.WriteLine($"LEDGER retention-under-review: unsigned={unsigned} reviewedOnly={reviewedOnly} timelineKept={timelineKept} afterApproval={afterApproval}");
+        Assert.Equal((1, 1, 0), (unsigned, reviewedOnly, afterApproval));
+    }
 }

@@ -10,7 +10,8 @@ namespace Logistics.Host.Retention;
 /// translated raw messages, quarantined raw messages and timeline entries (a derived read model). The event streams are the
 /// record and are never purged. A protected shipment keeps everything that can be traced to it: its raw messages (through
 /// the events they became, in its reference and device streams) and its timeline entries. Protected are shipments under an
-/// explicit legal hold and shipments under review — a report version made and not yet signed (an open signature workflow).
+/// explicit legal hold and shipments under review — whose newest report version has no approval or rejection yet (an open
+/// signature workflow: unsigned, or reviewed only).
 /// The link from a stream to a shipment ignores the identifier's time window on purpose: a hold keeps more, never less.
 /// </summary>
 public sealed class RetentionPurger(NpgsqlDataSource db, HostSettings settings, RetentionStore store, AuditTrail audit, IClock clock,
@@ -38,8 +39,11 @@ public sealed class RetentionPurger(NpgsqlDataSource db, HostSettings settings, 
                 union
                 select substr(v.stream_id, length('shipment:') + 1) from {s}.mt_events v
                  where v.tenant_id = $1 and v.stream_id like 'shipment:%' and v.type = 'report_version_made'
+                   and not exists (select 1 from {s}.mt_events n where n.tenant_id = $1 and n.stream_id = v.stream_id
+                                     and n.type = 'report_version_made' and (n.data ->> 'Version')::int > (v.data ->> 'Version')::int)
                    and not exists (select 1 from {s}.mt_events g where g.tenant_id = $1 and g.stream_id = v.stream_id
-                                     and g.type = 'report_signed' and g.data ->> 'Version' = v.data ->> 'Version')
+                                     and g.type = 'report_signed' and g.data ->> 'Version' = v.data ->> 'Version'
+                                     and g.data ->> 'Meaning' in ('approved', 'rejected'))
             )
             select h.shipment_id, 'ref:' || r.ref as stream, r.ref as ref from held h join {s}.shipment_refs r on r.tenant_id = $1 and r.shipment_id = h.shipment_id
             union select h.shipment_id, 'device:' || d.device, d.device from held h join {s}.shipment_devices d on d.tenant_id = $1 and d.shipment_id = h.shipment_id
