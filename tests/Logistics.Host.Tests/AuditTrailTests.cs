@@ -67,7 +67,8 @@ public sealed class The_audit_trail(HostFixture host, ITestOutputHelper output)
         JsonElement page = default;
         string[] wanted = ["tenant.created", "key.issued", "shipment.registered", "device-window.attached", "device-window.ended", "shipment.shared",
             "device-profile.set", "key.revoked", "signing-password.set", "quarantine.replayed"];
-        await HostFixture.WaitUntilAsync(async () => wanted.All(Actions(page = await admin.GetJsonAsync("/audit")).Contains), TimeSpan.FromSeconds(30),
+        // 90 s: in the whole suite the daemon serves many test hosts' subscriptions at once (30 s timed out once there).
+        await HostFixture.WaitUntilAsync(async () => wanted.All(Actions(page = await admin.GetJsonAsync("/audit")).Contains), TimeSpan.FromSeconds(90),
             "every change in the audit trail");
         var entries = page.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.GetProperty("seq").GetInt64()));
