@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasperFx.Events;
 using Logistics.Access;
+using Logistics.Canonical.Json;
 using Logistics.Canonical.Time;
 using Logistics.Host.Access;
 using Logistics.Host.Devices;
@@ -121,20 +122,16 @@ public static class ShipmentEndpoints
             return await LoadOwnAsync(store, caller.TenantId, id, ct) is null ? NotFound(id) : Problems.BadRequest(ex.Message, ex.Where, ex.Expected);
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await ShipmentChanges.DecideAndAppendAsync<Created<DeviceWindow>>(store, caller.TenantId, id, s =>
         {
-            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
-            var s = own.Record;
             var now = clock.GetCurrentInstant();
             var window = new DeviceWindow(d.Device, d.From ?? now, d.To, d.Position);
             if (s.Devices.FirstOrDefault(w => w.Device == d.Device && Overlaps(w, window)) is { } clash)
                 return Problems.Conflict($"device {d.Device} already has a window overlapping this one", "from",
-                    $"from {Logistics.Canonical.Json.CanonicalJson.FormatInstant(clash.From)} to {(clash.To is { } t ? Logistics.Canonical.Json.CanonicalJson.FormatInstant(t) : "open")}");
-            if (await AppendAsync(store, caller.TenantId, id, own.Version,
-                    new DeviceAttached(id, window.Device, window.From, window.To, window.Position, now, caller.KeyId), ct))
-                return TypedResults.Created($"/shipments/{id}", window);
-            if (attempt == ConflictAttempts) return ChangedMeanwhile();
-        }
+                    $"from {CanonicalJson.FormatInstant(clash.From)} to {(clash.To is { } t ? CanonicalJson.FormatInstant(t) : "open")}");
+            return ShipmentChanges.Decision<Created<DeviceWindow>>.Append(
+                new DeviceAttached(id, window.Device, window.From, window.To, window.Position, now, caller.KeyId), TypedResults.Created($"/shipments/{id}", window));
+        }, ct);
     }
 
     internal static async Task<Results<Ok<DeviceWindow>, ProblemHttpResult>> EndDevice(string id, string device, JsonElement? body, HttpContext http,
@@ -154,18 +151,16 @@ public static class ShipmentEndpoints
             return await LoadOwnAsync(store, caller.TenantId, id, ct) is null ? NotFound(id) : Problems.BadRequest(ex.Message, ex.Where, ex.Expected);
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await ShipmentChanges.DecideAndAppendAsync<Ok<DeviceWindow>>(store, caller.TenantId, id, s =>
         {
-            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
             var now = clock.GetCurrentInstant();
-            if (own.Record.Devices.FirstOrDefault(w => w.Device == normalised && w.To is null) is not { } open)
+            if (s.Devices.FirstOrDefault(w => w.Device == normalised && w.To is null) is not { } open)
                 return Problems.NotFound($"no open window of device '{device}' on shipment {id}", "device");
             var end = at ?? now;
-            if (end <= open.From) return Problems.BadRequest("'at' must be after the window's start", "at", $"after {Logistics.Canonical.Json.CanonicalJson.FormatInstant(open.From)}");
-            if (await AppendAsync(store, caller.TenantId, id, own.Version, new DeviceWindowEnded(id, normalised, open.From, end, now, caller.KeyId), ct))
-                return TypedResults.Ok(open with { To = end });
-            if (attempt == ConflictAttempts) return ChangedMeanwhile();
-        }
+            if (end <= open.From) return Problems.BadRequest("'at' must be after the window's start", "at", $"after {CanonicalJson.FormatInstant(open.From)}");
+            return ShipmentChanges.Decision<Ok<DeviceWindow>>.Append(new DeviceWindowEnded(id, normalised, open.From, end, now, caller.KeyId),
+                TypedResults.Ok(open with { To = end }));
+        }, ct);
     }
 
     internal static async Task<Results<Created<ShareView>, ProblemHttpResult>> Share(string id, JsonElement body, HttpContext http, IDocumentStore store,
@@ -178,51 +173,18 @@ public static class ShipmentEndpoints
         catch (RequestException ex) { return Problems.BadRequest(ex.Message, ex.Where, ex.Expected); }
         if (grantee == caller.TenantId) return Problems.BadRequest("a shipment is not shared with its own tenant", "tenantId");
         if (!await tenants.TenantExistsAsync(grantee, ct)) return Problems.NotFound($"no tenant {grantee}", "tenantId");
-        for (var attempt = 1; ; attempt++)
+        return await ShipmentChanges.DecideAndAppendAsync<Created<ShareView>>(store, caller.TenantId, id, _ =>
         {
-            if (await LoadOwnAsync(store, caller.TenantId, id, ct) is not { } own) return NotFound(id);
             var now = clock.GetCurrentInstant();
-            if (await AppendAsync(store, caller.TenantId, id, own.Version, new ShipmentShared(id, caller.TenantId, grantee, now, caller.KeyId), ct))
-                return TypedResults.Created($"/shipments/{id}", new ShareView(id, grantee, now));
-            if (attempt == ConflictAttempts) return ChangedMeanwhile();
-        }
+            return ShipmentChanges.Decision<Created<ShareView>>.Append(new ShipmentShared(id, caller.TenantId, grantee, now, caller.KeyId),
+                TypedResults.Created($"/shipments/{id}", new ShareView(id, grantee, now)));
+        }, ct);
     }
 
-    static ProblemHttpResult NotFound(string id) => Problems.NotFound($"no shipment {id}", "id");
+    static ProblemHttpResult NotFound(string id) => ShipmentChanges.NotFound(id);
 
-    /// <summary>
-    /// How often a change is decided again when the stream moved between reading and appending. The live excursion
-    /// subscription appends alarms and report versions to the same stream, so a shipment with live data moves on its own;
-    /// a shipper's change is re-decided on the new state instead of answering 409 for a race the caller cannot see.
-    /// </summary>
-    const int ConflictAttempts = 5;
-
-    static ProblemHttpResult ChangedMeanwhile() => Problems.Conflict("the shipment changed meanwhile; try again", "id");
-
-    /// <summary>The shipment's record and the stream version it was read at (read first: a later append fails the version check).</summary>
-    static async Task<(ShipmentRecord Record, long Version)?> LoadOwnAsync(IDocumentStore store, string tenantId, string id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession(tenantId);
-        if (await session.Events.FetchStreamStateAsync(ShipmentStreams.Key(id), ct) is not { } state) return null;
-        return await session.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(id), ct) is { } record ? (record, state.Version) : null;
-    }
-
-    /// <summary>Appends one change at the stream version just read (optimistic concurrency: a concurrent change loses, 409).</summary>
-    /// <summary>Appends the change if the stream is still at <paramref name="readAt"/>; false when it moved meanwhile.</summary>
-    static async Task<bool> AppendAsync(IDocumentStore store, string tenantId, string id, long readAt, object change, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession(tenantId);
-        session.Events.Append(ShipmentStreams.Key(id), readAt + 1, change);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return false;
-        }
-    }
+    static Task<(ShipmentRecord Record, long Version)?> LoadOwnAsync(IDocumentStore store, string tenantId, string id, CancellationToken ct) =>
+        ShipmentChanges.LoadOwnAsync(store, tenantId, id, ct);
 
     static bool Overlaps(DeviceWindow a, DeviceWindow b) =>
         (a.To is null || b.From < a.To) && (b.To is null || a.From < b.To);
