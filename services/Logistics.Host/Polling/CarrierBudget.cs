@@ -98,6 +98,9 @@ public sealed class CarrierBudget : IDisposable
         }
     }
 
+    /// <summary>Tokens the bucket holds now, out of its burst.</summary>
+    public (long Remaining, long Limit) Remaining() => (_bucket.GetStatistics()?.CurrentAvailablePermits ?? 0, Math.Max(1, Account.Burst));
+
     public CarrierBudgetView View()
     {
         var now = _clock.GetCurrentInstant();

@@ -2,6 +2,7 @@ using Logistics.Access;
 using Logistics.Host.Access;
 using Logistics.Host.Infrastructure;
 using Logistics.Host.Polling.Carriers;
+using Logistics.Host.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Refit;
@@ -95,7 +96,7 @@ public static class PollingSlice
                     .AddTimeout(account.AttemptTimeout);
             });
         // Added after the resilience handler, so it is the innermost: every attempt on the wire passes through it.
-        client.AddHttpMessageHandler(sp => new CarrierBudgetHandler(sp.GetRequiredService<CarrierBudgets>().For(carrier)));
+        client.AddHttpMessageHandler(sp => new CarrierBudgetHandler(sp.GetRequiredService<CarrierBudgets>().For(carrier), sp.GetRequiredService<PollerBudgets>()));
         services.AddSingleton<TPoller>();
         services.AddSingleton<ICarrierPoller>(sp => sp.GetRequiredService<TPoller>());
     }

@@ -80,6 +80,18 @@ public sealed class PollerGuaranteeTests(PollingHostFixture host, ITestOutputHel
         Assert.All(pollers, p => Assert.Equal(300, p.GetProperty("requestsPerMinute").GetInt32()));
         Assert.Equal(ledger.Throttled, throttledSeen);
         Assert.Equal(ledger.TotalRequests, pollers.Sum(p => p.GetProperty("requests").GetInt64()));
+
+        // The poller metrics count the same requests by outcome, and show each carrier's budget (the fake carrier sends no
+        // rate-limit headers, so it is our token bucket: at most the burst of 3).
+        var metrics = host.Metrics;
+        Assert.Equal(ledger.TotalRequests, metrics.TotalRequests);
+        Assert.Equal(ledger.Throttled, metrics.Requests("ups", "throttled") + metrics.Requests("fedex", "throttled") + metrics.Requests("dhl", "throttled")
+            + metrics.Requests("orbcomm-idp", "throttled"));
+        foreach (var c in new[] { "dhl", "fedex", "orbcomm-idp", "ups" })
+            Assert.Equal(ledger.Requests(c), metrics.Requests(c));
+        var budgets = metrics.Budgets();
+        Assert.Equal(["dhl", "fedex", "orbcomm-idp", "ups"], budgets.Keys.Order(StringComparer.Ordinal));
+        Assert.All(budgets.Values, b => Assert.True(b.Limit == 3 && b.Remaining is >= 0 and <= 3, $"budget {b.Remaining}/{b.Limit}"));
     }
 
     [Fact]

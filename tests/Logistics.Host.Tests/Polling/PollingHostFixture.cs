@@ -28,6 +28,11 @@ public sealed class PollingHostFixture : HostFixture
 
     public FakeCarrierApp Carrier { get; private set; } = null!;
 
+    /// <summary>This host's poller metrics, recorded from the first <see cref="Subscribe"/> on (nothing polls before one).</summary>
+    public PollerMetricsRecorder Metrics => _metrics ??= new PollerMetricsRecorder(Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
+    PollerMetricsRecorder? _metrics;
+
     protected override async Task BeforeBuildAsync() => Carrier = await FakeCarrierApp.StartAsync(Options);
 
     protected override void Configure(HostSettings settings)
@@ -61,6 +66,7 @@ public sealed class PollingHostFixture : HostFixture
     /// <summary>Tenant A polls two UPS numbers, both FedEx numbers, DHL and the IDP mailbox; tenant B polls the third UPS number.</summary>
     public void Subscribe()
     {
+        _ = Metrics;
         var interval = TimeSpan.FromMilliseconds(300);
         var ups = Options.TrackingNumbers["ups"];
         Settings.Polling.Subscriptions =
@@ -77,6 +83,7 @@ public sealed class PollingHostFixture : HostFixture
     {
         Settings.Polling.Subscriptions = [];
         await base.DisposeAsync();
+        _metrics?.Dispose();
         await Carrier.DisposeAsync();
     }
 }
