@@ -4,6 +4,7 @@ using System.Text.Json;
 using Logistics.Access;
 using Logistics.Access.Audit;
 using Logistics.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
 using Xunit.Abstractions;
@@ -44,6 +45,33 @@ public sealed class The_audit_trail(HostFixture host, ITestOutputHelper output)
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Where the daemon stands when an entry it writes is missing: its progress and the tenant's shipment events.</summary>
+    async Task<string> DaemonStateAsync(string tenantId)
+    {
+        var lines = new List<string>();
+        await using (var cmd = host.Db.CreateCommand($"select name, last_seq_id from {host.RunId}.mt_event_progression order by name"))
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) lines.Add($"{r.GetString(0)}={r.GetInt64(1)}");
+        await using (var cmd = host.Db.CreateCommand($"select seq_id, type, stream_id from {host.RunId}.mt_events where tenant_id = $1 order by seq_id"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) lines.Add($"event {r.GetInt64(0)} {r.GetString(1)} {r.GetString(2)}");
+        }
+        try
+        {
+            var daemon = host.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
+            foreach (var agent in daemon.CurrentAgents())
+                lines.Add($"agent {agent.Name} {agent.Status} position={agent.Position} failure={agent.Failure}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+        {
+            lines.Add($"agents unreadable: {e.Message}");
+        }
+        output.WriteLine(string.Join(Environment.NewLine, lines));
+        return string.Join("; ", lines);
+    }
+
     static string[] Actions(JsonElement page) => page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray();
 
     [Fact]
@@ -67,9 +95,15 @@ public sealed class The_audit_trail(HostFixture host, ITestOutputHelper output)
         JsonElement page = default;
         string[] wanted = ["tenant.created", "key.issued", "shipment.registered", "device-window.attached", "device-window.ended", "shipment.shared",
             "device-profile.set", "key.revoked", "signing-password.set", "quarantine.replayed"];
-        // 90 s: in the whole suite the daemon serves many test hosts' subscriptions at once (30 s timed out once there).
-        await HostFixture.WaitUntilAsync(async () => wanted.All(Actions(page = await admin.GetJsonAsync("/audit")).Contains), TimeSpan.FromSeconds(90),
-            "every change in the audit trail");
+        try
+        {
+            await HostFixture.WaitUntilAsync(async () => wanted.All(Actions(page = await admin.GetJsonAsync("/audit")).Contains), TimeSpan.FromSeconds(30),
+                "every change in the audit trail");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}; missing {string.Join(", ", page.ValueKind == JsonValueKind.Undefined ? wanted : wanted.Except(Actions(page)))}; {await DaemonStateAsync(tenant.Id)}", timeout);
+        }
         var entries = page.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.GetProperty("seq").GetInt64()));
         for (var i = 1; i < entries.Count; i++)
