@@ -26,6 +26,13 @@ public sealed class HostSettings
     /// <summary>Prefix of queue names; tests use one per run so that hosts never consume each other's work.</summary>
     public string QueuePrefix { get; set; } = "logistics";
 
+    /// <summary>
+    /// Whether this host takes part in the async daemon's leader election (HotCold: one host of a schema runs the
+    /// subscriptions and async projections, the others stand by). False for a host that serves only the API and
+    /// translation: it never holds the daemon's lock, so it can neither take the work over nor keep it from the others.
+    /// </summary>
+    public bool RunsAsyncDaemon { get; set; } = true;
+
     /// <summary>Largest raw body accepted (413 above it). Carrier snapshots can be large; LPWAN uplinks are ~1 KB.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 

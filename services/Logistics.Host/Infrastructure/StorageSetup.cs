@@ -49,7 +49,7 @@ public static class StorageSetup
             opts.Projections.Errors.SkipUnknownEvents = false;
             // The lock id is per schema: test hosts share one database.
             opts.Projections.DaemonLockId = DaemonLockId(settings.Schema);
-        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        }).UseTenantSessions().ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(settings.RunsAsyncDaemon ? JasperFx.Events.Daemon.DaemonMode.HotCold : JasperFx.Events.Daemon.DaemonMode.Disabled);
         services.AddHostedService<InboxSchemaInitializer>();
         return services;
     }
