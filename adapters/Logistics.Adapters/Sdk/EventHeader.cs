@@ -47,12 +47,20 @@ public sealed record EventHeader(ResolvedTime Time, Instant ReceivedAt, EventSou
         Measurement = detail,
     });
 
+    /// <summary>
+    /// A position fix. One at exactly 0°, 0° ("null island", in the Gulf of Guinea) is flagged
+    /// <see cref="EventFlags.SourceInvalid"/>: it is what trackers without a GNSS lock report in formats that carry no
+    /// validity bit (Cayenne LPP, most JSON decoders), not a place a shipment is.
+    /// </summary>
     public PositionEvent Position(PositionDetail detail) => Derive(new PositionEvent
     {
         OccurredAt = Time.Utc, OccurredAtOffset = Time.Offset, OffsetSource = Time.Source, ReceivedAt = ReceivedAt,
-        Source = Source, Refs = Refs, Location = Location, Flags = EventFlagsFor(actual: true),
+        Source = Source, Refs = Refs, Location = Location,
+        Flags = (IsNullIsland(detail) ? WithFlag(EventFlags.SourceInvalid) : this).EventFlagsFor(actual: true),
         Position = detail,
     });
+
+    static bool IsNullIsland(PositionDetail p) => p.Lat == 0 && p.Lon == 0;
 
     public AlarmEvent Alarm(AlarmDetail detail) => Derive(new AlarmEvent
     {

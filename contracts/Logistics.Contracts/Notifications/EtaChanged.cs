@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace Logistics.Contracts.Notifications;
 
-/// <summary>The newest carrier estimate of a shipment moved by more than the threshold (webhook event <c>eta.changed</c>).</summary>
+/// <summary>
+/// The newest carrier estimate for one leg of a shipment (or, where no leg is the carrier's, for that carrier) is its first,
+/// or moved by more than the threshold from the last one notified for that leg (webhook event <c>eta.changed</c>).
+/// </summary>
 public sealed record EtaChanged : IShipmentNotification
 {
     public required string NotificationId { get; init; }
@@ -16,5 +19,8 @@ public sealed record EtaChanged : IShipmentNotification
     public required string Classifier { get; init; }
     /// <summary>The milestone estimated (DELIVERED, ARRIVED, AVAILABLE_FOR_DELIVERY).</summary>
     public required string Code { get; init; }
+    /// <summary>The carrier: the milestone's own, else the custodian of the leg it was attributed to.</summary>
     public string? Carrier { get; init; }
+    /// <summary>The leg the estimate is for; null when no leg of the shipment is the carrier's.</summary>
+    public string? LegId { get; init; }
 }

@@ -18,7 +18,7 @@ public static class NotificationsSlice
         services.AddSingleton<IPlainTables, EtaNotifiedTable>();
         services.AddHostedService<OutboxRelay>();
         services.ConfigureMarten((sp, opts) => opts.Events.Subscribe(new ShipmentNotificationsSubscription(sp.GetRequiredService<NpgsqlDataSource>(), settings,
-            sp.GetRequiredService<Shipments.ShipmentTimeline>(), sp.GetRequiredService<NotificationOutbox>(), sp.GetRequiredService<IClock>())));
+            sp.GetRequiredService<Shipments.ShipmentTimeline>(), sp.GetRequiredService<NotificationOutbox>(), sp.GetRequiredService<IClock>(), sp)));
         return services;
     }
 }

@@ -17,9 +17,10 @@ namespace Logistics.Host.Notifications;
 /// name the shipments to look at (those that claim one of the milestone's references, and every newly registered one);
 /// for each, the shipment's timeline — the one membership rule, <see cref="ShipmentTimeline"/> — says which milestones belong
 /// to it now: each gets a MilestoneRecorded once (its id is derived from shipment and event, and the outbox keeps one row
-/// per id), so a milestone parked before registration is notified on registration, and never twice. The newest estimate
-/// (<see cref="ShipmentEta"/>) is compared with the last one notified: the first estimate, and any that moved more than
-/// <see cref="LocationSettings.EtaChangeThreshold"/> from it, are an EtaChanged.
+/// per id), so a milestone parked before registration is notified on registration, and never twice. Per leg (per carrier
+/// where no leg is the carrier's, <see cref="LegEtas"/>) the newest estimate is compared with the last one notified for
+/// that leg: the first estimate, and any that moved more than <see cref="LocationSettings.EtaChangeThreshold"/> from it,
+/// are an EtaChanged naming the leg.
 /// </summary>
 public sealed class ShipmentNotificationsSubscription : SubscriptionBase
 {
@@ -28,9 +29,13 @@ public sealed class ShipmentNotificationsSubscription : SubscriptionBase
     readonly ShipmentTimeline _timelines;
     readonly NotificationOutbox _outbox;
     readonly IClock _clock;
+    // Resolved when the daemon runs: the document store is still being built when the subscription is registered.
+    readonly IServiceProvider _services;
 
-    public ShipmentNotificationsSubscription(NpgsqlDataSource db, HostSettings settings, ShipmentTimeline timelines, NotificationOutbox outbox, IClock clock)
+    public ShipmentNotificationsSubscription(NpgsqlDataSource db, HostSettings settings, ShipmentTimeline timelines, NotificationOutbox outbox, IClock clock,
+        IServiceProvider services)
     {
+        _services = services;
         _db = db;
         _settings = settings;
         _timelines = timelines;
@@ -61,9 +66,13 @@ public sealed class ShipmentNotificationsSubscription : SubscriptionBase
                 shipments.Add((tenant, shipment));
 
         var now = _clock.GetCurrentInstant();
+        var threshold = Duration.FromTimeSpan(_settings.Location.EtaChangeThreshold);
+        var store = _services.GetRequiredService<IDocumentStore>();
+        var legEtas = _services.GetRequiredService<LegEtas>();
         foreach (var (tenant, shipment) in shipments)
         {
-            var milestones = ShipmentEta.Milestones(await _timelines.ReadAsync(tenant, shipment, ct));
+            var timeline = await _timelines.ReadAsync(tenant, shipment, ct);
+            var milestones = ShipmentEta.Milestones(timeline);
             foreach (var m in milestones)
                 _outbox.Queue(operations, new MilestoneRecorded
                 {
@@ -78,26 +87,34 @@ public sealed class ShipmentNotificationsSubscription : SubscriptionBase
                     Location = m.Location is { } l ? new NotificationPlace(l.Unlocode, l.Name, l.Lat, l.Lon) : null,
                 }, now);
 
-            if (ShipmentEta.Newest(milestones) is not { } eta) continue;
-            var previous = await LastNotifiedEtaAsync(tenant, shipment, ct);
-            if (previous is { } p && (p.EventId == eta.EventId || Moved(p.At, eta.At) <= Duration.FromTimeSpan(_settings.Location.EtaChangeThreshold)))
-                continue;
-            _outbox.Queue(operations, new EtaChanged
+            ShipmentRecord? record;
+            await using (var query = store.QuerySession(tenant))
+                record = await query.LoadAsync<ShipmentRecord>(ShipmentStreams.Key(shipment), ct);
+            if (record is null) continue;
+            var notified = await LastNotifiedEtasAsync(tenant, shipment, ct);
+            foreach (var eta in legEtas.For(record, timeline).ByLeg)
             {
-                NotificationId = NotificationKinds.Id("eta", tenant, shipment, eta.EventId),
-                TenantId = tenant,
-                ShipmentId = shipment,
-                OccurredAt = eta.ReceivedAt,
-                PreviousEta = previous?.At,
-                Eta = eta.At,
-                Classifier = eta.Classifier!,
-                Code = eta.Code!,
-                Carrier = ShipmentEta.Source(eta),
-            }, now);
-            operations.QueueSqlCommand($"""
-                insert into {_settings.Schema}.shipment_eta_notified (tenant_id, shipment_id, eta, event_id, notified_at) values (?, ?, ?, ?, ?)
-                on conflict (tenant_id, shipment_id) do update set eta = excluded.eta, event_id = excluded.event_id, notified_at = excluded.notified_at
-                """, tenant, shipment, Utc(eta.At), eta.EventId, Utc(now));
+                var known = notified.TryGetValue(eta.Key, out var last);
+                if (known && (last.EventId == eta.EventId || Moved(last.At, eta.At) <= threshold))
+                    continue;
+                _outbox.Queue(operations, new EtaChanged
+                {
+                    NotificationId = NotificationKinds.Id("eta", tenant, shipment, eta.EventId),
+                    TenantId = tenant,
+                    ShipmentId = shipment,
+                    OccurredAt = eta.IssuedAt,
+                    PreviousEta = known ? last.At : null,
+                    Eta = eta.At,
+                    Classifier = eta.Classifier,
+                    Code = eta.Code,
+                    Carrier = eta.Carrier,
+                    LegId = eta.LegId,
+                }, now);
+                operations.QueueSqlCommand($"""
+                    insert into {_settings.Schema}.shipment_leg_eta_notified (tenant_id, shipment_id, leg_key, eta, event_id, notified_at) values (?, ?, ?, ?, ?, ?)
+                    on conflict (tenant_id, shipment_id, leg_key) do update set eta = excluded.eta, event_id = excluded.event_id, notified_at = excluded.notified_at
+                    """, tenant, shipment, eta.Key, Utc(eta.At), eta.EventId, Utc(now));
+            }
         }
         return NullChangeListener.Instance;
     }
@@ -115,30 +132,40 @@ public sealed class ShipmentNotificationsSubscription : SubscriptionBase
         return list;
     }
 
-    async Task<(Instant At, string EventId)?> LastNotifiedEtaAsync(string tenant, string shipment, CancellationToken ct)
+    /// <summary>The last estimate notified for each leg key of the shipment.</summary>
+    async Task<Dictionary<string, (Instant At, string EventId)>> LastNotifiedEtasAsync(string tenant, string shipment, CancellationToken ct)
     {
-        await using var cmd = _db.CreateCommand($"select eta, event_id from {_settings.Schema}.shipment_eta_notified where tenant_id = $1 and shipment_id = $2");
+        await using var cmd = _db.CreateCommand($"select leg_key, eta, event_id from {_settings.Schema}.shipment_leg_eta_notified where tenant_id = $1 and shipment_id = $2");
         cmd.Parameters.Add(new NpgsqlParameter { Value = tenant });
         cmd.Parameters.Add(new NpgsqlParameter { Value = shipment });
+        var notified = new Dictionary<string, (Instant At, string EventId)>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? (r.GetFieldValue<Instant>(0), r.GetString(1)) : null;
+        while (await r.ReadAsync(ct)) notified[r.GetString(0)] = (r.GetFieldValue<Instant>(1), r.GetString(2));
+        return notified;
     }
 }
 
-/// <summary>The last ETA notified per shipment (what the next estimate is compared with).</summary>
+/// <summary>
+/// The last ETA notified per shipment and leg key (<see cref="CarrierEta.Key"/>: the leg id, else <c>carrier:</c> and the
+/// carrier), what that leg's next estimate is compared with. It replaces the per-shipment table of before legs were kept
+/// apart, which is dropped: its rows named no leg. A shipment notified under it gets each leg's newest estimate once more
+/// only when that estimate is not the one notified then (the notification id is derived from the estimate's event).
+/// </summary>
 public sealed class EtaNotifiedTable : IPlainTables
 {
     public async Task ApplyAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"""
-            create table if not exists {schema}.shipment_eta_notified (
+            create table if not exists {schema}.shipment_leg_eta_notified (
                 tenant_id    text not null,
                 shipment_id  text not null,
+                leg_key      text not null,
                 eta          timestamptz not null,
                 event_id     text not null,
                 notified_at  timestamptz not null,
-                primary key (tenant_id, shipment_id)
+                primary key (tenant_id, shipment_id, leg_key)
             );
+            drop table if exists {schema}.shipment_eta_notified;
             """);
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -73,7 +73,7 @@ public sealed class ShipmentLegs(ShipmentTimeline timelines, AdapterRegistry ada
     }
 
     /// <summary>The milestone's carrier, else the custodian of the one registered leg whose mode is the adapter's family.</summary>
-    string? Custodian(TimelineEntry m, IReadOnlyList<LegSpec> registered)
+    public string? Custodian(TimelineEntry m, IReadOnlyList<LegSpec> registered)
     {
         if (!string.IsNullOrWhiteSpace(m.Carrier)) return m.Carrier.Trim();
         if (m.Adapter is null || !adapters.TryGetAdapter(m.Adapter, out var adapter)) return null;
@@ -81,5 +81,5 @@ public sealed class ShipmentLegs(ShipmentTimeline timelines, AdapterRegistry ada
         return byMode.Count == 1 ? byMode[0].Custodian : null;
     }
 
-    static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -11,8 +11,8 @@ public sealed record MilestoneView(Instant At, string Code, string? Classifier, 
 /// <summary>Where the shipment is: from one of its devices inside its window, else the carrier's last milestone location.</summary>
 public sealed record ShipmentLocation(string Source, Instant At, double? Lat, double? Lon, string? Unlocode, string? Name, string? Device, string EventId);
 
-/// <summary>The newest carrier estimate of arrival or delivery.</summary>
-public sealed record Eta(Instant At, string Classifier, string Source, string Code);
+/// <summary>The newest carrier estimate of arrival or delivery for the last leg that has one (<see cref="LegEtas"/>).</summary>
+public sealed record Eta(Instant At, string Classifier, string Source, string Code, string? LegId);
 
 /// <summary>The summary of API.md: the registration, plus what the stored record says now.</summary>
 public sealed record ShipmentSummary(
@@ -35,7 +35,7 @@ public sealed record ShipmentSummary(
     string? Verdict,
     int? ReportVersion)
 {
-    /// <summary>The newest estimate of each carrier, by leg (issue 9); <see cref="Eta"/> is the newest of them all.</summary>
+    /// <summary>The newest estimate of each (carrier, leg), in leg order; <see cref="Eta"/> is the last leg's.</summary>
     public IReadOnlyList<CarrierEta> Etas { get; init; } = [];
 }
 
@@ -43,7 +43,7 @@ public sealed record ShipmentSummary(
 /// Builds <see cref="ShipmentSummary"/> from the record, the timeline, the device positions, the live excursion state (kept
 /// by the live excursion subscription: <c>excursionState</c>, <c>verdict</c>) and the report versions (<c>reportVersion</c>).
 /// </summary>
-public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, IDocumentStore store)
+public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadings readings, LegEtas legEtas, IDocumentStore store)
 {
     static readonly string[] ExceptionCodes = [MilestoneCodes.Exception, MilestoneCodes.CustomsHold];
 
@@ -68,7 +68,7 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
                 ? new ShipmentLocation("milestone", m.At, m.Location!.Lat, m.Location.Lon, m.Location.Unlocode, m.Location.Name, null, m.EventId)
                 : null;
 
-        var eta = ShipmentEta.Newest(milestones);
+        var etas = legEtas.For(s, timeline);
 
         var status = actual.Any(e => e.Code == MilestoneCodes.Delivered) ? "delivered"
             : latest is not null && ExceptionCodes.Contains(latest.Code) ? "exception"
@@ -79,12 +79,12 @@ public sealed class ShipmentSummaries(ShipmentTimeline timelines, ShipmentReadin
             s.CreatedAt, s.Devices,
             latest is null ? null : new MilestoneView(latest.At, latest.Code!, latest.Classifier, latest.Carrier, latest.Location, latest.EventId),
             location,
-            eta is null ? null : new Eta(eta.At, eta.Classifier!, ShipmentEta.Source(eta), eta.Code!),
+            etas.Final is { } eta ? new Eta(eta.At, eta.Classifier, eta.Carrier, eta.Code, eta.LegId) : null,
             live?.ExcursionState ?? "none",
             live?.LastReadingAt is null ? null : live.Verdict,
             ReportVersion: reports?.Newest?.Version)
         {
-            Etas = ShipmentEta.ByCarrier(milestones, s.Legs),
+            Etas = etas.ByLeg,
         };
     }
 }

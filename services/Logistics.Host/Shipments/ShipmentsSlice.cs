@@ -16,6 +16,7 @@ public static class ShipmentsSlice
         services.AddSingleton<ShipmentReadings>();
         services.AddSingleton<ShipmentAssessments>();
         services.AddSingleton<ShipmentSummaries>();
+        services.AddSingleton<LegEtas>();
         services.AddSingleton<ShipmentAccess>();
         services.ConfigureMarten(opts =>
         {

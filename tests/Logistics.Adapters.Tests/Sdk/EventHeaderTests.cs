@@ -59,6 +59,18 @@ public sealed class EventHeaderTests
     public void the_adapters_flags_follow_the_clock_flags_once_each()
     {
         var header = At(Instant.FromUtc(1999, 6, 1, 0, 0)).WithFlag(EventFlags.SourceInvalid).WithFlag(EventFlags.SourceInvalid);
-        Assert.Equal([EventFlags.ClockBefore2000, EventFlags.SourceInvalid], header.Position(new PositionDetail(0, 0, null, PositionMethods.Gnss)).Flags);
+        Assert.Equal([EventFlags.ClockBefore2000, EventFlags.SourceInvalid], header.Position(new PositionDetail(51.9, 4.5, null, PositionMethods.Gnss)).Flags);
+    }
+
+    [Fact]
+    public void a_fix_at_exactly_zero_zero_is_flagged_source_invalid_and_one_a_hair_away_is_not()
+    {
+        var header = At(Received - Duration.FromMinutes(1));
+        Assert.Equal([EventFlags.SourceInvalid], header.Position(new PositionDetail(0, 0, null, PositionMethods.Gnss)).Flags);
+        Assert.Empty(header.Position(new PositionDetail(0, 0.0001, null, PositionMethods.Gnss)).Flags);
+        Assert.Empty(header.Position(new PositionDetail(-0.0001, 0, null, PositionMethods.Gnss)).Flags);
+        // Kept once when the source already said so, and after the clock flags.
+        var early = At(Instant.FromUtc(1999, 6, 1, 0, 0)).WithFlag(EventFlags.SourceInvalid);
+        Assert.Equal([EventFlags.ClockBefore2000, EventFlags.SourceInvalid], early.Position(new PositionDetail(0, 0, null, PositionMethods.Gnss)).Flags);
     }
 }

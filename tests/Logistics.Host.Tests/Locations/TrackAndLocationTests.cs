@@ -81,6 +81,53 @@ public sealed class Tracks_and_the_current_location(HostFixture host, ITestOutpu
     }
 
     [Fact]
+    public async Task a_fix_its_device_marks_invalid_or_at_null_island_is_kept_flagged_but_never_becomes_the_location_and_an_out_of_range_one_is_quarantined()
+    {
+        var devEui = Uplinks.NewDevEui();
+        var now = DateTimeOffset.UtcNow;
+        var integrator = host.Tenant.Clients[Role.Integrator];
+        async Task<JsonElement> Post(byte[] body, string codec) =>
+            await host.WaitProcessedAsync(await HostFixture.PostAsync(integrator, "tts-v3", body, codec), TimeSpan.FromSeconds(60), host.Tenant.Clients[Role.Admin]);
+
+        // A good fix first; then, each newer than it, one the tracker itself marks invalid (T622 valid byte 0) and one
+        // at 0°, 0° from a format with no validity bit (Cayenne LPP): neither may move the location.
+        Assert.Equal("translated", (await Post(Uplinks.T622(devEui, now.AddMinutes(-30), 51.5, 4.25, valid: true, fCnt: 1), "t622")).GetProperty("status").GetString());
+        Assert.Equal("translated", (await Post(Uplinks.T622(devEui, now.AddMinutes(-20), 40.5, 14.25, valid: false, fCnt: 2), "t622")).GetProperty("status").GetString());
+        await Fixes.PostAsync(host, host.Tenant, [new Fixes.Fix(devEui, now.AddMinutes(-10), 0, 0)]);
+        // An out-of-range latitude (Cayenne int24 / 1e4 reaches ±838°) is not a fix at all: the codec refuses it, the
+        // message is quarantined with the reason, nothing reaches the location.
+        var outOfRange = await Post(Uplinks.CayenneTemperature(devEui, now.AddMinutes(-5), 5.0, (95.0, 4.0), fCnt: 4), "cayenne-lpp");
+        Assert.Equal("quarantined", outOfRange.GetProperty("status").GetString());
+        Assert.Contains("latitude", outOfRange.GetProperty("reason").GetString());
+
+        var viewer = host.Tenant.Clients[Role.Viewer];
+        var location = await viewer.GetJsonAsync($"/assets/{devEui}/location");
+        Assert.Equal((51.5, 4.25), (location.GetProperty("lat").GetDouble(), location.GetProperty("lon").GetDouble()));
+        Assert.Equal(3, location.GetProperty("fixCount").GetInt32());
+        Assert.Equal(2, location.GetProperty("flaggedFixCount").GetInt32());
+        Assert.Equal(0, location.GetProperty("lateFixCount").GetInt32());
+        var track = await viewer.GetJsonAsync($"/assets/{devEui}/track");
+        var line = track.GetProperty("features")[0];
+        Assert.Equal(1, line.GetProperty("properties").GetProperty("fixes").GetInt32());
+        Assert.Equal("Point", line.GetProperty("geometry").GetProperty("type").GetString());
+        foreach (var (lat, lon) in new[] { (40.5, 14.25), (0.0, 0.0) })
+        {
+            var near = await viewer.GetJsonAsync(FormattableString.Invariant($"/assets?near={lat},{lon}&radiusKm=50"));
+            Assert.DoesNotContain(near.GetProperty("items").Strings("id"), id => id == "devEui:" + devEui);
+        }
+        // Both flagged fixes are kept as events, flagged source-invalid.
+        var recent = await host.Tenant.Clients[Role.Integrator].GetJsonAsync("/events/recent?kind=position&limit=200");
+        var mine = recent.EnumerateArray().Where(e => e.GetProperty("refs").EnumerateArray().Any(r => r.GetProperty("value").GetString() == devEui))
+            .ToDictionary(e => e.GetProperty("position").GetProperty("lat").GetDouble(), e => e.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!).ToList());
+        Assert.Equal(3, mine.Count);
+        Assert.Empty(mine[51.5]);
+        Assert.Equal(["source-invalid"], mine[40.5]);
+        Assert.Equal(["source-invalid"], mine[0.0]);
+        output.WriteLine($"LEDGER flagged-fixes: posted=4 quarantined=1 kept={mine.Count} flagged={location.GetProperty("flaggedFixCount").GetInt32()} " +
+                         $"location=({location.GetProperty("lat").GetDouble()},{location.GetProperty("lon").GetDouble()})");
+    }
+
+    [Fact]
     public async Task the_location_has_an_etag_and_an_unchanged_one_answers_304()
     {
         var devEui = Uplinks.NewDevEui();

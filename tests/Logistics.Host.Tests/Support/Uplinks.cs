@@ -39,6 +39,21 @@ public static class Uplinks
         });
     }
 
+    /// <summary>
+    /// A TTS uplink carrying a T622 tracker report (codec <c>t622</c>): event, lat/lon (int32 LE, 1e-6°), fix time (u32 LE s
+    /// since 2000), the device's own valid byte, speed — the device says whether it had a GNSS fix.
+    /// </summary>
+    public static byte[] T622(string devEui, DateTimeOffset fixTime, double lat, double lon, bool valid, int fCnt = 1)
+    {
+        var report = new byte[16];
+        report[0] = 1;
+        BinaryPrimitives.WriteInt32LittleEndian(report.AsSpan(1), (int)Math.Round(lat * 1_000_000));
+        BinaryPrimitives.WriteInt32LittleEndian(report.AsSpan(5), (int)Math.Round(lon * 1_000_000));
+        BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(9), (uint)(fixTime - new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalSeconds);
+        report[13] = valid ? (byte)1 : (byte)0;
+        return Body(devEui, fixTime.AddSeconds(5), Convert.ToBase64String(report), fCnt);
+    }
+
     public static string NewDevEui() => "70B3D57ED0" + Random.Shared.Next(0, 0xFFFFFF).ToString("X6");
 
     static byte[] Int24(int v) => [(byte)(v >> 16), (byte)(v >> 8), (byte)v];
