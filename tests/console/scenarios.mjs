@@ -1,7 +1,7 @@
 // Browser tests of the web console: playwright-core driving Debian's chromium (headless, no sandbox, no background
 // networking) against a real host that tests/Logistics.Host.Tests/WebConsole/ConsoleBrowserTests.cs started and seeded
 // through the API. One scenario per run: `node scenarios.mjs NAME`; exit 0 when it held, 1 with the reason on stderr.
-// Every page a scenario visits is saved as a screenshot in $SCREENSHOTS (docs/console/), so the docs show what is true.
+// Every page a scenario visits is saved as a screenshot in $SCREENSHOTS (docs/console/ when the docs' pictures are remade).
 //
 // Environment: CONSOLE_URL (the host's /console/), SEED (path of the seed JSON the C# test wrote), SCREENSHOTS, and
 // FAILURE_SCREENSHOTS (where a failed scenario's last page goes; kept out of docs/).

@@ -7,7 +7,8 @@ namespace Logistics.Host.Tests.WebConsole;
 /// <summary>
 /// The web console in a real browser (tests/console/scenarios.mjs: playwright-core driving Debian's chromium) against this
 /// host, on the demo-like tenant of <see cref="ConsoleWorld"/>. Each fact runs one scenario in its own browser; a scenario that
-/// does not hold fails the fact with the browser's reason. Screenshots of each page go to docs/console/.
+/// does not hold fails the fact with the browser's reason. Screenshots of each page go to .data/test-results/console/, or to
+/// docs/console/ with UPDATE_DOCS_SCREENSHOTS=1 (so that a test run leaves the clone as it was).
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class The_web_console_in_a_browser(HostFixture host, ITestOutputHelper output)
@@ -49,7 +50,8 @@ public sealed class The_web_console_in_a_browser(HostFixture host, ITestOutputHe
             {
                 ["CONSOLE_URL"] = new Uri(host.BaseAddress, "/console/").ToString(),
                 ["SEED"] = world.SeedPath,
-                ["SCREENSHOTS"] = Path.Combine(root, "docs", "console"),
+                ["SCREENSHOTS"] = Environment.GetEnvironmentVariable("UPDATE_DOCS_SCREENSHOTS") == "1"
+                    ? Path.Combine(root, "docs", "console") : Path.Combine(root, ".data", "test-results", "console"),
                 ["FAILURE_SCREENSHOTS"] = Path.Combine(root, ".data", "test-results", "console-failures"),
             },
         };
