@@ -54,7 +54,6 @@ public static class StorageSetup
         return services;
     }
 
-    /// <summary>A stable advisory-lock id for the daemon of one schema (Marten's default is the same for every application).</summary>
-    static int DaemonLockId(string schema) =>
-        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("marten-daemon:" + schema)), 0) & 0x3FFFFFFF;
+    /// <summary>The daemon's advisory-lock id, per schema (Marten's default is the same for every application).</summary>
+    static int DaemonLockId(string schema) => AdvisoryLockIds.For("marten-daemon", schema);
 }

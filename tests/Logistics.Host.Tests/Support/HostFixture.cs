@@ -34,7 +34,7 @@ public class HostFixture : IAsyncLifetime
     public int MetricsPort { get; } = FreePort();
     WebApplication? _app;
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
