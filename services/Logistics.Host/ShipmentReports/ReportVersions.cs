@@ -7,7 +7,7 @@ using NodaTime;
 namespace Logistics.Host.ShipmentReports;
 
 /// <summary>A version with its assessment, recomputed from the streams, and the readings it was computed from.</summary>
-public sealed record VersionedReport(ReportVersionRecord Version, ShipmentAssessment Assessment, IReadOnlyList<StreamReading> Readings);
+public sealed record VersionedReport(ReportVersionRecord Version, ShipmentAssessment Assessment, StreamReadingSet Readings);
 
 /// <summary>A stored version no longer recomputes to its content hash: the record under it changed (docs/gxp-on-shipments.md).</summary>
 public sealed class ReportIntegrityException(string message) : Exception(message);

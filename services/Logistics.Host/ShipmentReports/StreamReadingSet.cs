@@ -1,0 +1,198 @@
+using System.Collections;
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+
+namespace Logistics.Host.ShipmentReports;
+
+/// <summary>A temperature reading read from a device stream, with where it sits in that stream and when it arrived.</summary>
+public readonly record struct StreamReading(string Device, Instant OccurredAt, double Celsius, long StreamVersion, Instant ReceivedAt);
+
+/// <summary>
+/// The readings of a version's windows, column by column per window (a 60-day shipment of 4 loggers at 1 minute is 345,000
+/// readings): ticks and values in arrays rather than one object and two strings per reading, the raw message hashes as 32
+/// bytes each. Read as a list of <see cref="StreamReading"/>s (made on the fly); <see cref="RawMessages"/> gives the record
+/// history's count and hash of the distinct raw messages.
+/// </summary>
+public sealed class StreamReadingSet : IReadOnlyList<StreamReading>
+{
+    readonly WindowColumns[] windows;
+    readonly int[] starts;
+
+    internal StreamReadingSet(WindowColumns[] windows)
+    {
+        this.windows = windows;
+        starts = new int[windows.Length + 1];
+        for (var w = 0; w < windows.Length; w++) starts[w + 1] = starts[w] + windows[w].Count;
+    }
+
+    public static StreamReadingSet Empty { get; } = new([]);
+
+    public int Count => starts[^1];
+
+    public StreamReading this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+            var w = Array.BinarySearch(starts, index);
+            if (w < 0) w = ~w - 1;
+            while (windows[w].Count == 0 || index >= starts[w + 1]) w++; // equal starts: empty windows before it
+            return windows[w].At(index - starts[w]);
+        }
+    }
+
+    public IEnumerator<StreamReading> GetEnumerator()
+    {
+        foreach (var w in windows)
+            for (var i = 0; i < w.Count; i++) yield return w.At(i);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The latest reading time of each device that has a reading.</summary>
+    public IReadOnlyDictionary<string, Instant> LastOccurredAt()
+    {
+        var last = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var w in windows)
+        {
+            if (w.Count == 0) continue;
+            var max = long.MinValue;
+            for (var i = 0; i < w.Count; i++) max = Math.Max(max, w.OccurredTicks[i]);
+            last[w.Device] = last.TryGetValue(w.Device, out var seen) ? Math.Max(seen, max) : max;
+        }
+        return last.ToDictionary(p => p.Key, p => Instant.FromUnixTimeTicks(p.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The distinct non-empty raw message hashes in ordinal order: how many, and the SHA-256 of them joined by <c>\n</c> (ASCII).
+    /// Canonical hashes (64 lowercase hex digits, what adapters write) are compared as numbers, which is their ordinal order.
+    /// </summary>
+    public (int Count, string Sha256) RawMessages()
+    {
+        var all = new RawDigest[windows.Sum(w => w.Count)];
+        var n = 0;
+        foreach (var w in windows)
+            for (var i = 0; i < w.Count; i++)
+                if (!w.Raw[i].IsEmpty) all[n++] = w.Raw[i];
+        var span = all.AsSpan(0, n);
+        span.Sort(RawDigest.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> hex = stackalloc byte[65];
+        var distinct = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i > 0 && RawDigest.Ordinal.Compare(span[i], span[i - 1]) == 0) continue;
+            if (distinct++ > 0) hash.AppendData("\n"u8);
+            if (span[i].Text is { } text) hash.AppendData(Encoding.ASCII.GetBytes(text));
+            else
+            {
+                span[i].WriteHex(hex);
+                hash.AppendData(hex[..64]);
+            }
+        }
+        return (distinct, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+}
+
+/// <summary>One window's readings as columns; filled by <see cref="StreamReadings"/>, growing as rows arrive.</summary>
+internal sealed class WindowColumns(string device, int capacity)
+{
+    public string Device { get; } = device;
+    public int Count { get; private set; }
+    public long[] OccurredTicks { get; private set; } = new long[capacity];
+    public double[] Celsius { get; private set; } = new double[capacity];
+    public long[] StreamVersion { get; private set; } = new long[capacity];
+    public long[] ReceivedTicks { get; private set; } = new long[capacity];
+    public RawDigest[] Raw { get; private set; } = new RawDigest[capacity];
+
+    public void Add(long occurredTicks, double celsius, long streamVersion, long receivedTicks, RawDigest raw)
+    {
+        if (Count == OccurredTicks.Length) Grow();
+        OccurredTicks[Count] = occurredTicks;
+        Celsius[Count] = celsius;
+        StreamVersion[Count] = streamVersion;
+        ReceivedTicks[Count] = receivedTicks;
+        Raw[Count] = raw;
+        Count++;
+    }
+
+    public StreamReading At(int i) =>
+        new(Device, Instant.FromUnixTimeTicks(OccurredTicks[i]), Celsius[i], StreamVersion[i], Instant.FromUnixTimeTicks(ReceivedTicks[i]));
+
+    void Grow()
+    {
+        var size = Math.Max(1024, OccurredTicks.Length * 2);
+        OccurredTicks = Resized(OccurredTicks, size);
+        Celsius = Resized(Celsius, size);
+        StreamVersion = Resized(StreamVersion, size);
+        ReceivedTicks = Resized(ReceivedTicks, size);
+        Raw = Resized(Raw, size);
+    }
+
+    static T[] Resized<T>(T[] array, int size)
+    {
+        Array.Resize(ref array, size);
+        return array;
+    }
+}
+
+/// <summary>
+/// A raw message hash as read from an event: 64 lowercase hex digits kept as four big-endian 64-bit words (no string), any
+/// other text kept as it is (<see cref="Text"/>), an absent one empty.
+/// </summary>
+internal readonly record struct RawDigest(ulong A, ulong B, ulong C, ulong D, string? Text)
+{
+    public bool IsEmpty => Text is { Length: 0 };
+
+    public static RawDigest None { get; } = new(0, 0, 0, 0, "");
+
+    /// <summary>From the UTF-8 bytes of the text.</summary>
+    public static RawDigest From(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == 0) return None;
+        if (utf8.Length == 64 && TryWord(utf8[..16], out var a) && TryWord(utf8[16..32], out var b) && TryWord(utf8[32..48], out var c)
+            && TryWord(utf8[48..], out var d))
+            return new RawDigest(a, b, c, d, null);
+        return new RawDigest(0, 0, 0, 0, Encoding.UTF8.GetString(utf8));
+    }
+
+    static bool TryWord(ReadOnlySpan<byte> hex, out ulong word)
+    {
+        word = 0;
+        foreach (var ch in hex)
+        {
+            int digit = ch is >= (byte)'0' and <= (byte)'9' ? ch - '0' : ch is >= (byte)'a' and <= (byte)'f' ? ch - 'a' + 10 : -1;
+            if (digit < 0) return false;
+            word = (word << 4) | (uint)digit;
+        }
+        return true;
+    }
+
+    public void WriteHex(Span<byte> into)
+    {
+        Word(A, into[..16]);
+        Word(B, into[16..32]);
+        Word(C, into[32..48]);
+        Word(D, into[48..64]);
+    }
+
+    static void Word(ulong word, Span<byte> into)
+    {
+        for (var i = 15; i >= 0; i--, word >>= 4) into[i] = (byte)"0123456789abcdef"[(int)(word & 0xF)];
+    }
+
+    string AsText()
+    {
+        if (Text is { } text) return text;
+        Span<byte> hex = stackalloc byte[64];
+        WriteHex(hex);
+        return Encoding.ASCII.GetString(hex);
+    }
+
+    /// <summary>Ordinal order of the texts: numeric between two canonical hashes (the same order), by text otherwise.</summary>
+    public static IComparer<RawDigest> Ordinal { get; } = Comparer<RawDigest>.Create((x, y) =>
+        x.Text is null && y.Text is null
+            ? x.A != y.A ? x.A.CompareTo(y.A) : x.B != y.B ? x.B.CompareTo(y.B) : x.C != y.C ? x.C.CompareTo(y.C) : x.D.CompareTo(y.D)
+            : string.CompareOrdinal(x.AsText(), y.AsText()));
+}
