@@ -66,29 +66,51 @@ public sealed class StreamReadingSet : IReadOnlyList<StreamReading>
 
     /// <summary>
     /// The distinct non-empty raw message hashes in ordinal order: how many, and the SHA-256 of them joined by <c>\n</c> (ASCII).
-    /// Canonical hashes (64 lowercase hex digits, what adapters write) are compared as numbers, which is their ordinal order.
+    /// Canonical hashes (64 lowercase hex digits, what adapters write) are sorted as 256-bit numbers, which is their ordinal
+    /// order, without a string each; any other text is sorted as text and merged in.
     /// </summary>
     public (int Count, string Sha256) RawMessages()
     {
-        var all = new RawDigest[windows.Sum(w => w.Count)];
+        var canonical = new Hash256[windows.Sum(w => w.Count)];
         var n = 0;
+        var texts = new List<string>();
         foreach (var w in windows)
             for (var i = 0; i < w.Count; i++)
-                if (!w.Raw[i].IsEmpty) all[n++] = w.Raw[i];
-        var span = all.AsSpan(0, n);
-        span.Sort(RawDigest.Ordinal);
+                if (w.Raw[i].Text is null) canonical[n++] = w.Raw[i].Hash;
+                else if (w.Raw[i].Text is { Length: > 0 } text) texts.Add(text);
+        var hashes = canonical.AsSpan(0, n);
+        hashes.Sort();
+        texts.Sort(StringComparer.Ordinal);
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> hex = stackalloc byte[65];
+        Span<byte> hex = stackalloc byte[64];
         var distinct = 0;
-        for (var i = 0; i < span.Length; i++)
+        string? lastText = null;
+        var lastHash = default(Hash256?);
+        void Line(ReadOnlySpan<byte> ascii)
         {
-            if (i > 0 && RawDigest.Ordinal.Compare(span[i], span[i - 1]) == 0) continue;
             if (distinct++ > 0) hash.AppendData("\n"u8);
-            if (span[i].Text is { } text) hash.AppendData(Encoding.ASCII.GetBytes(text));
+            hash.AppendData(ascii);
+        }
+        int h = 0, t = 0;
+        while (h < hashes.Length || t < texts.Count)
+        {
+            // A canonical hash never equals another text; which comes first is their ordinal order (rare: adapters write hex).
+            if (h < hashes.Length && (t == texts.Count || string.CompareOrdinal(hashes[h].ToString(), texts[t]) < 0))
+            {
+                if (lastHash != hashes[h])
+                {
+                    hashes[h].WriteHex(hex);
+                    Line(hex);
+                    lastHash = hashes[h];
+                }
+                h++;
+            }
             else
             {
-                span[i].WriteHex(hex);
-                hash.AppendData(hex[..64]);
+                if (!string.Equals(lastText, texts[t], StringComparison.Ordinal)) Line(Encoding.ASCII.GetBytes(texts[t]));
+                lastText = texts[t];
+                t++;
             }
         }
         return (distinct, Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -138,23 +160,35 @@ internal sealed class WindowColumns(string device, int capacity)
 }
 
 /// <summary>
-/// A raw message hash as read from an event: 64 lowercase hex digits kept as four big-endian 64-bit words (no string), any
-/// other text kept as it is (<see cref="Text"/>), an absent one empty.
+/// A raw message hash as read from an event: 64 lowercase hex digits kept as a <see cref="Hash256"/> (no string), any other
+/// text kept as it is (<see cref="Text"/>), an absent one empty.
 /// </summary>
-internal readonly record struct RawDigest(ulong A, ulong B, ulong C, ulong D, string? Text)
+internal readonly record struct RawDigest(Hash256 Hash, string? Text)
 {
-    public bool IsEmpty => Text is { Length: 0 };
-
-    public static RawDigest None { get; } = new(0, 0, 0, 0, "");
+    public static RawDigest None { get; } = new(default, "");
 
     /// <summary>From the UTF-8 bytes of the text.</summary>
-    public static RawDigest From(ReadOnlySpan<byte> utf8)
+    public static RawDigest From(ReadOnlySpan<byte> utf8) =>
+        utf8.Length == 0 ? None
+        : Hash256.TryParse(utf8, out var hash) ? new RawDigest(hash, null)
+        : new RawDigest(default, Encoding.UTF8.GetString(utf8));
+}
+
+/// <summary>A SHA-256 as four big-endian 64-bit words: their order is the ordinal order of its lowercase hex text.</summary>
+internal readonly record struct Hash256(ulong A, ulong B, ulong C, ulong D) : IComparable<Hash256>
+{
+    public int CompareTo(Hash256 other) =>
+        A != other.A ? A.CompareTo(other.A) : B != other.B ? B.CompareTo(other.B) : C != other.C ? C.CompareTo(other.C) : D.CompareTo(other.D);
+
+    /// <summary>64 lowercase hex digits; false for anything else (upper case included: its ordinal order differs).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> hex, out Hash256 hash)
     {
-        if (utf8.Length == 0) return None;
-        if (utf8.Length == 64 && TryWord(utf8[..16], out var a) && TryWord(utf8[16..32], out var b) && TryWord(utf8[32..48], out var c)
-            && TryWord(utf8[48..], out var d))
-            return new RawDigest(a, b, c, d, null);
-        return new RawDigest(0, 0, 0, 0, Encoding.UTF8.GetString(utf8));
+        hash = default;
+        if (hex.Length != 64 || !TryWord(hex[..16], out var a) || !TryWord(hex[16..32], out var b) || !TryWord(hex[32..48], out var c)
+            || !TryWord(hex[48..], out var d))
+            return false;
+        hash = new Hash256(a, b, c, d);
+        return true;
     }
 
     static bool TryWord(ReadOnlySpan<byte> hex, out ulong word)
@@ -182,17 +216,10 @@ internal readonly record struct RawDigest(ulong A, ulong B, ulong C, ulong D, st
         for (var i = 15; i >= 0; i--, word >>= 4) into[i] = (byte)"0123456789abcdef"[(int)(word & 0xF)];
     }
 
-    string AsText()
+    public override string ToString()
     {
-        if (Text is { } text) return text;
         Span<byte> hex = stackalloc byte[64];
         WriteHex(hex);
         return Encoding.ASCII.GetString(hex);
     }
-
-    /// <summary>Ordinal order of the texts: numeric between two canonical hashes (the same order), by text otherwise.</summary>
-    public static IComparer<RawDigest> Ordinal { get; } = Comparer<RawDigest>.Create((x, y) =>
-        x.Text is null && y.Text is null
-            ? x.A != y.A ? x.A.CompareTo(y.A) : x.B != y.B ? x.B.CompareTo(y.B) : x.C != y.C ? x.C.CompareTo(y.C) : x.D.CompareTo(y.D)
-            : string.CompareOrdinal(x.AsText(), y.AsText()));
 }
