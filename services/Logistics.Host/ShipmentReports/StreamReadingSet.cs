@@ -28,6 +28,16 @@ public sealed class StreamReadingSet : IReadOnlyList<StreamReading>
 
     public static StreamReadingSet Empty { get; } = new([]);
 
+    /// <summary>One window's readings given in memory, each with its raw message hash as an event carries it (null: none).</summary>
+    public static StreamReadingSet Of(string device, IEnumerable<(StreamReading Reading, string? RawSha256)> readings)
+    {
+        var columns = new WindowColumns(device, 16);
+        foreach (var (r, raw) in readings)
+            columns.Add(r.OccurredAt.ToUnixTimeTicks(), r.Celsius, r.StreamVersion, r.ReceivedAt.ToUnixTimeTicks(),
+                RawDigest.From(Encoding.UTF8.GetBytes(raw ?? "")));
+        return new StreamReadingSet([columns]);
+    }
+
     public int Count => starts[^1];
 
     public StreamReading this[int index]
