@@ -48,14 +48,13 @@ public static class ReportBuilder
     }
 
     /// <summary>The record's history for a version: its raw messages and every version up to it with the late data that reopened it.</summary>
-    /// <remarks>The raw messages' hash: SHA-256 of their distinct hashes in ordinal order, joined by <c>\n</c>.</remarks>
-    public static RecordHistory History(ShipmentReportLog log, int upTo, StreamReadingSet readings)
+    /// <param name="raw">The readings' raw messages (<see cref="StreamReadingSet.RawMessages"/>): how many, and their hash.</param>
+    public static RecordHistory History(ShipmentReportLog log, int upTo, (int Count, string Sha256) raw)
     {
-        var (rawCount, rawHash) = readings.RawMessages();
         var versions = log.Versions.Where(v => v.Version <= upTo).Select(v => new VersionNote(v.Version, v.MadeAt, v.Trigger, v.ContentSha256,
             v.LateData.Select(l => new LateData(l.Device, l.Count, l.FirstOccurredAt, l.LastOccurredAt, l.FirstReceivedAt, l.LastReceivedAt, v.Version - 1)).ToList()))
             .ToList();
-        return new RecordHistory(rawCount, rawHash, versions);
+        return new RecordHistory(raw.Count, raw.Sha256, versions);
     }
 
     /// <summary>The metadata of a stored version: fixed generation time (when it was made), status, signatures, history.</summary>

@@ -74,6 +74,14 @@ public sealed class StreamReadingSet : IReadOnlyList<StreamReading>
         return last.ToDictionary(p => p.Key, p => Instant.FromUnixTimeTicks(p.Value), StringComparer.Ordinal);
     }
 
+    Task<(int Count, string Sha256)>? rawMessages;
+
+    /// <summary>
+    /// <see cref="RawMessages"/> on the thread pool, started on the first call: a report starts it before the assessment so
+    /// that both use a core each.
+    /// </summary>
+    public Task<(int Count, string Sha256)> RawMessagesAsync() => rawMessages ??= Task.Run(RawMessages);
+
     /// <summary>
     /// The distinct non-empty raw message hashes in ordinal order: how many, and the SHA-256 of them joined by <c>\n</c> (ASCII).
     /// Canonical hashes (64 lowercase hex digits, what adapters write) are sorted as 256-bit numbers, which is their ordinal
@@ -81,6 +89,7 @@ public sealed class StreamReadingSet : IReadOnlyList<StreamReading>
     /// </summary>
     public (int Count, string Sha256) RawMessages()
     {
+        if (rawMessages is { IsCompletedSuccessfully: true } done) return done.Result;
         var canonical = new Hash256[windows.Sum(w => w.Count)];
         var n = 0;
         var texts = new List<string>();
