@@ -80,7 +80,7 @@ public sealed class StreamReadings(NpgsqlDataSource db, HostSettings settings)
         (NpgsqlConnection Connection, NpgsqlTransaction Transaction)? open, string? snapshot, CancellationToken ct)
     {
         if (windows.Count == 0) return StreamReadingSet.Empty;
-        var columns = windows.Select(w => new WindowColumns(w.Device, (int)Math.Clamp(w.StreamVersion, 16, InitialCapacity))).ToArray();
+        var columns = windows.Select(w => new WindowColumns(w.Device, Capacity(w.StreamVersion))).ToArray();
         var next = -1;
         async Task WorkAsync(int worker)
         {
@@ -146,8 +146,11 @@ public sealed class StreamReadings(NpgsqlDataSource db, HostSettings settings)
         }
     }
 
-    /// <summary>Columns start at the window's stream version (an upper bound of its readings), at most this many rows.</summary>
-    const long InitialCapacity = 1 << 17;
+    /// <summary>
+    /// Columns start at the window's stream version (an upper bound of its readings), at most 131,072 rows; without a known
+    /// version (<see cref="ThroughSequenceAsync"/>, where most <c>ref:</c> streams do not exist) at 1,024. They grow as needed.
+    /// </summary>
+    static int Capacity(long streamVersion) => streamVersion == long.MaxValue ? 1024 : (int)Math.Clamp(streamVersion, 16, 1 << 17);
 
     /// <summary>Marten's type name for <see cref="MeasurementEvent"/> in <c>mt_events.type</c>.</summary>
     const string MeasurementEventType = "measurement_event";
