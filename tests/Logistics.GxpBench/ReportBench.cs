@@ -86,8 +86,9 @@ public static class ReportBench
         Console.Error.WriteLine($"[bench] shipment {shipmentId}; timing requests: {Machine.Describe()}");
         var qa = host.Clients[Role.Qa];
         var results = new List<object>();
-        // The ceiling of this run: reading the same readings' fields out of mt_events in one query, nothing else — a report
-        // read from the streams cannot be faster than this on this machine at this moment.
+        // The ceiling of this run: reading the same readings' fields out of mt_events in one query on one connection, nothing
+        // else — what the machine gives one such read at this moment (the report reads its windows on up to one connection per
+        // core, and extracts more fields).
         async Task<(double Seconds, long Rows)> RawReadAsync()
         {
             var clock = Stopwatch.StartNew();
