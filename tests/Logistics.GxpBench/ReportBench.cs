@@ -86,8 +86,9 @@ public static class ReportBench
         Console.Error.WriteLine($"[bench] shipment {shipmentId}; timing requests: {Machine.Describe()}");
         var qa = host.Clients[Role.Qa];
         var results = new List<object>();
-        // The ceiling of this run: reading the same readings' fields out of mt_events in one query, nothing else — a report
-        // read from the streams cannot be faster than this on this machine at this moment.
+        // The ceiling of this run: reading the same readings' fields out of mt_events in one query on one connection, nothing
+        // else — what the machine gives one such read at this moment (the report reads its windows on up to one connection per
+        // core, and extracts more fields).
         async Task<(double Seconds, long Rows)> RawReadAsync()
         {
             var clock = Stopwatch.StartNew();
@@ -102,6 +103,9 @@ public static class ReportBench
                 while (await r.ReadAsync()) rows++;
             return (clock.Elapsed.TotalSeconds, rows);
         }
+        // --save DIR: each request's body goes to DIR (the last of each kind), to compare builds byte for byte.
+        var save = Array.IndexOf(Environment.GetCommandLineArgs(), "--save") is var s and >= 0 && s + 1 < Environment.GetCommandLineArgs().Length
+            ? Environment.GetCommandLineArgs()[s + 1] : null;
         async Task<(double Seconds, double PeakMb, long Bytes, string? Version)> TimeAsync(string url)
         {
             GC.Collect();
@@ -112,6 +116,12 @@ public static class ReportBench
             var body = await response.Content.ReadAsByteArrayAsync();
             clock.Stop();
             response.EnsureSuccessStatusCode();
+            if (save is not null)
+            {
+                Directory.CreateDirectory(save);
+                var name = string.Concat(url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..].Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+                await File.WriteAllBytesAsync(Path.Combine(save, name), body);
+            }
             return (clock.Elapsed.TotalSeconds, Machine.PeakRssMb(), body.Length,
                 response.Headers.TryGetValues("X-Report-Version", out var v) ? v.Single() : null);
         }

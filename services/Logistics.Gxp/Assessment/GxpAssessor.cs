@@ -104,17 +104,42 @@ public static class GxpAssessor
     }
 
     /// <summary>SHA-256 of the canonical series (device, instant, averaged value), independent of input order and of exact duplicates.</summary>
+    /// <remarks>
+    /// One line per reading, <c>device,unixTicks,value(R)\n</c> in UTF-8, formatted straight into one buffer: the same bytes as
+    /// building each line as a string, without two allocations per reading (345,000 readings made ~70 MB of garbage).
+    /// </remarks>
     static string SeriesHash(IReadOnlyList<LoggerSeries> series)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var line = new StringBuilder();
+        var buffer = new byte[64 * 1024];
         foreach (var s in series)
+        {
+            var device = Encoding.UTF8.GetBytes(s.DeviceId + ",");
+            if (buffer.Length < device.Length + 64) buffer = new byte[device.Length + 64];
+            var used = 0;
             for (var i = 0; i < s.Count; i++)
             {
-                line.Clear().Append(s.DeviceId).Append(',').Append(s.Ticks[i].ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(s.Celsius[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-                hash.AppendData(Encoding.UTF8.GetBytes(line.ToString()));
+                if (used + device.Length + 64 > buffer.Length)
+                {
+                    hash.AppendData(buffer, 0, used);
+                    used = 0;
+                }
+                device.CopyTo(buffer, used);
+                used += device.Length;
+                used += Format(s.Ticks[i], buffer.AsSpan(used));
+                buffer[used++] = (byte)',';
+                used += Format(s.Celsius[i], buffer.AsSpan(used));
+                buffer[used++] = (byte)'\n';
             }
+            hash.AppendData(buffer, 0, used);
+        }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    // A long is at most 20 characters and a double in "R" at most 24: the 64 bytes kept free per line always suffice.
+    static int Format(long value, Span<byte> into) =>
+        value.TryFormat(into, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException("line buffer too small");
+
+    static int Format(double value, Span<byte> into) =>
+        value.TryFormat(into, out var written, "R", CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException("line buffer too small");
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Logistics.Gxp.Assessment;
 using Logistics.Gxp.Profiles;
 using Logistics.Gxp.Reports;
@@ -21,7 +19,7 @@ public static class ReportBuilder
             legs, windows);
 
     /// <summary>The assessment of these readings under these inputs; null when there is no reading to assess.</summary>
-    public static GxpReport? Assess(ReportInputs inputs, IReadOnlyList<StreamReading> readings, ReportMetadata metadata)
+    public static GxpReport? Assess(ReportInputs inputs, StreamReadingSet readings, ReportMetadata metadata)
     {
         if (readings.Count == 0) return null;
         var profile = ProfileParser.Parse(inputs.ProfileJson); // written by ProfileJson: a failure is a bug
@@ -50,14 +48,13 @@ public static class ReportBuilder
     }
 
     /// <summary>The record's history for a version: its raw messages and every version up to it with the late data that reopened it.</summary>
-    public static RecordHistory History(ShipmentReportLog log, int upTo, IReadOnlyList<StreamReading> readings)
+    /// <param name="raw">The readings' raw messages (<see cref="StreamReadingSet.RawMessages"/>): how many, and their hash.</param>
+    public static RecordHistory History(ShipmentReportLog log, int upTo, (int Count, string Sha256) raw)
     {
-        var raw = readings.Select(r => r.RawSha256).Where(h => h.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var rawHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join('\n', raw))));
         var versions = log.Versions.Where(v => v.Version <= upTo).Select(v => new VersionNote(v.Version, v.MadeAt, v.Trigger, v.ContentSha256,
             v.LateData.Select(l => new LateData(l.Device, l.Count, l.FirstOccurredAt, l.LastOccurredAt, l.FirstReceivedAt, l.LastReceivedAt, v.Version - 1)).ToList()))
             .ToList();
-        return new RecordHistory(raw.Count, rawHash, versions);
+        return new RecordHistory(raw.Count, raw.Sha256, versions);
     }
 
     /// <summary>The metadata of a stored version: fixed generation time (when it was made), status, signatures, history.</summary>

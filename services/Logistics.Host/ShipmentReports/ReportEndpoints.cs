@@ -47,7 +47,8 @@ public static class ReportEndpoints
             }
             else
             {
-                var (current, _) = await versions.CurrentAsync(s.OwnerTenantId, s.Record, "data", $"report read by {AuditActors.Of(caller)}", ct);
+                var (current, _) = await versions.CurrentAsync(s.OwnerTenantId, s.Record, "data", $"report read by {AuditActors.Of(caller)}", ct,
+                    forReading: true);
                 if (current is null)
                     return Problems.NotFound($"shipment {id} has no temperature reading inside a device window yet", "id",
                         "attach a logger (POST /shipments/{id}/devices) whose readings fall inside its window");
@@ -61,7 +62,7 @@ public static class ReportEndpoints
         }
 
         var log = await versions.LogAsync(s.OwnerTenantId, id, ct);
-        var rendered = Render(s.OwnerTenantId, id, report, log, reportFormat, binding);
+        var rendered = Render(s.OwnerTenantId, id, report, log, await report.Readings.RawMessagesAsync(), reportFormat, binding);
         http.Response.Headers.ETag = $"\"{report.Version.ContentSha256}\"";
         http.Response.Headers["X-Report-Version"] = report.Version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return reportFormat == ReportFormat.Json
@@ -87,12 +88,13 @@ public static class ReportEndpoints
             .ToList();
 
     /// <summary>One version in one format, with its status, signatures and history (none of which enter the content hash).</summary>
-    static RenderedReport Render(string tenantId, string shipmentId, VersionedReport report, ShipmentReportLog log, ReportFormat format, SignatureBinding binding)
+    static RenderedReport Render(string tenantId, string shipmentId, VersionedReport report, ShipmentReportLog log, (int Count, string Sha256) raw,
+        ReportFormat format, SignatureBinding binding)
     {
         var v = report.Version;
         var signatures = Signatures(tenantId, shipmentId, v, log, binding)
             .Select(x => new ReportSignature(x.Id, x.Signer, x.Meaning, x.SignedAt, x.ContentSha256, x.Comment, x.Verified)).ToList();
-        var metadata = ReportBuilder.Metadata(shipmentId, v, log.StatusOf(v.Version), signatures, ReportBuilder.History(log, v.Version, report.Readings));
+        var metadata = ReportBuilder.Metadata(shipmentId, v, log.StatusOf(v.Version), signatures, ReportBuilder.History(log, v.Version, raw));
         return GxpReports.Render(GxpReport.Create(report.Assessment, metadata), format);
     }
 

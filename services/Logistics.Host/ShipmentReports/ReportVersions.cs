@@ -7,7 +7,7 @@ using NodaTime;
 namespace Logistics.Host.ShipmentReports;
 
 /// <summary>A version with its assessment, recomputed from the streams, and the readings it was computed from.</summary>
-public sealed record VersionedReport(ReportVersionRecord Version, ShipmentAssessment Assessment, IReadOnlyList<StreamReading> Readings);
+public sealed record VersionedReport(ReportVersionRecord Version, ShipmentAssessment Assessment, StreamReadingSet Readings);
 
 /// <summary>A stored version no longer recomputes to its content hash: the record under it changed (docs/gxp-on-shipments.md).</summary>
 public sealed class ReportIntegrityException(string message) : Exception(message);
@@ -31,12 +31,15 @@ public sealed class ReportVersions(IDocumentStore store, StreamReadings streams,
     /// The newest version of the data as it is now, making it when the content changed since the newest version; null when
     /// the shipment has no temperature reading inside a device window. <paramref name="made"/> says whether a version was made.
     /// </summary>
-    public async Task<(VersionedReport? Report, bool Made)> CurrentAsync(string tenantId, ShipmentRecord record, string trigger, string by, CancellationToken ct)
+    /// <param name="forReading">The report is rendered next: its record history is computed beside the assessment.</param>
+    public async Task<(VersionedReport? Report, bool Made)> CurrentAsync(string tenantId, ShipmentRecord record, string trigger, string by, CancellationToken ct,
+        bool forReading = false)
     {
         for (var attempt = 1; ; attempt++)
         {
             var derived = await legs.DeriveAsync(tenantId, record, ct);
             var (windows, readings) = await streams.CurrentAsync(tenantId, record, ct);
+            if (forReading) _ = readings.RawMessagesAsync();
             var inputs = ReportBuilder.Inputs(record, derived, windows);
             var now = clock.GetCurrentInstant();
             if (ReportBuilder.Assess(inputs, readings, ReportBuilder.Draft(now)) is not { } report) return (null, false);
@@ -61,6 +64,7 @@ public sealed class ReportVersions(IDocumentStore store, StreamReadings streams,
     public async Task<VersionedReport> VersionAsync(string tenantId, string shipmentId, ReportVersionRecord version, CancellationToken ct)
     {
         var readings = await streams.ReadAsync(tenantId, version.Inputs.Windows, ct);
+        _ = readings.RawMessagesAsync(); // the record history, beside the assessment: read versions are rendered
         var report = ReportBuilder.Assess(version.Inputs, readings, ReportBuilder.Draft(version.MadeAt));
         if (report?.ContentSha256 != version.ContentSha256)
             throw new ReportIntegrityException(
