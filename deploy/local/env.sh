@@ -49,5 +49,10 @@ wait_ports_free() {
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
-# rabbitmqctl needs the same environment and an Erlang cookie under its HOME.
-rabbitctl() { HOME="$RABBIT_DIR" "$RABBIT_BIN/rabbitmqctl" -n "$RABBITMQ_NODENAME" "$@"; }
+# rabbitmqctl needs the same environment and an Erlang cookie under its HOME, but not the node's distribution port: with
+# RABBITMQ_DIST_PORT set the CLI's own Erlang node listened on it, and a server started meanwhile failed with
+# dist_port_already_used. The CLI gets a range of its own (RabbitMQ's default offset, dist port + 10000).
+rabbitctl() {
+  env -u RABBITMQ_DIST_PORT HOME="$RABBIT_DIR" RABBITMQ_CTL_DIST_PORT_MIN=$((RABBITMQ_DIST_PORT + 10000)) \
+    RABBITMQ_CTL_DIST_PORT_MAX=$((RABBITMQ_DIST_PORT + 10010)) "$RABBIT_BIN/rabbitmqctl" -n "$RABBITMQ_NODENAME" "$@"
+}

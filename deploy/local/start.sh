@@ -50,7 +50,11 @@ start_rabbitmq() {
   local old; old=$(cat "$RABBITMQ_PID_FILE" 2>/dev/null || true)
   for _ in $(seq 300); do pid_alive "$old" || break; sleep 0.1; done
   wait_ports_free "$RABBIT_PORT" "$RABBITMQ_DIST_PORT" || { log "rabbitmq ports still busy; not starting"; exit 1; }
-  for _ in $(seq 100); do epmd -port "$ERL_EPMD_PORT" -names 2>/dev/null | grep -q "^name ${RABBITMQ_NODENAME%@*} " || break; sleep 0.1; done
+  # Neither the old node nor any other Erlang node (a CLI call still exiting) may hold the name or the dist port.
+  for _ in $(seq 100); do
+    epmd -port "$ERL_EPMD_PORT" -names 2>/dev/null | grep -qE "^name ${RABBITMQ_NODENAME%@*} |at port $RABBITMQ_DIST_PORT\$" || break
+    sleep 0.1
+  done
   rm -f "$RABBITMQ_PID_FILE"
   HOME="$RABBIT_DIR" setsid "$RABBIT_BIN/rabbitmq-server" > "$RABBIT_DIR/server.out" 2>&1 < /dev/null &
   echo $! > "$RABBIT_DIR/server.pid"
