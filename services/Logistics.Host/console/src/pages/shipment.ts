@@ -86,7 +86,7 @@ export function shipmentPage(main: HTMLElement, id: string, me: Me): () => void 
         ? `Report version ${report.reportVersion}: verdict ${report.verdict}, ${report.excursions.length} excursion${report.excursions.length === 1 ? '' : 's'}, ${report.gaps.length} gap${report.gaps.length === 1 ? '' : 's'}.`
         : 'No report yet: no temperature reading inside a device window.'),
       excursionList(report));
-    void loadVersions();
+    loadVersions().catch(fail);
   }).catch(e => { chartBox.textContent = explain(e); });
 
   async function loadVersions(): Promise<ReportVersion[]> {
