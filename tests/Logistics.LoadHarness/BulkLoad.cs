@@ -36,7 +36,10 @@ public static class BulkLoad
         var (provider, store) = await StoreFactory.CreateAsync(postgres, schema);
         await using var _ = provider;
         var serializer = store.Options.Serializer();
-        await using var db = NpgsqlDataSource.Create(postgres);
+        // NodaTime's mapping: the COPY writes the events' Instants as timestamptz, as the host's data source does.
+        var dbBuilder = new NpgsqlDataSourceBuilder(postgres);
+        dbBuilder.UseNodaTime();
+        await using var db = dbBuilder.Build();
         var (typeName, dotnetType) = await EventTypeNamesAsync(store, db, schema, tenant);
 
         var prefix = Random.Shared.Next(0x100000, 0xFFFFFF).ToString("X6", CultureInfo.InvariantCulture);
@@ -45,6 +48,20 @@ public static class BulkLoad
         var received = Instant.FromDateTimeOffset(epoch);
         Console.Error.WriteLine($"bulk-load: {uplinks * 2:N0} events ({uplinks:N0} uplinks) over {devices:N0} device streams into {schema}, tenant {tenant} (devices {prefix}…)");
 
+        // Every device's stream first, at version 0 (mt_events has a foreign key to mt_streams); the versions are set at the end.
+        await using (var conn = await db.OpenConnectionAsync())
+        await using (var copy = await conn.BeginBinaryImportAsync($"copy {schema}.mt_streams (id, version, tenant_id, is_archived) from stdin (format binary)"))
+        {
+            for (var d = 0; d < devices; d++)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync($"device:devEui:{prefix}{d:X10}", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(0L, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(tenant, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+            }
+            await copy.CompleteAsync();
+        }
         long seq;
         await using (var cmd = db.CreateCommand($"select nextval('{schema}.mt_events_sequence')")) seq = (long)(await cmd.ExecuteScalarAsync())!;
         var firstSeq = seq;
@@ -91,18 +108,24 @@ public static class BulkLoad
         }
         await using (var conn = await db.OpenConnectionAsync())
         {
-            await using (var copy = await conn.BeginBinaryImportAsync($"copy {schema}.mt_streams (id, version, tenant_id, is_archived) from stdin (format binary)"))
+            // The streams' final versions (the rows exist since before the events: mt_events references mt_streams).
+            await using (var temp = new NpgsqlCommand("create temporary table bulk_versions (id varchar, version bigint)", conn))
+                await temp.ExecuteNonQueryAsync();
+            await using (var copy = await conn.BeginBinaryImportAsync("copy bulk_versions (id, version) from stdin (format binary)"))
             {
                 for (var d = 0; d < devices; d++)
                 {
-                    if (versions[d] == 0) continue;
                     await copy.StartRowAsync();
                     await copy.WriteAsync($"device:devEui:{prefix}{d:X10}", NpgsqlDbType.Varchar);
                     await copy.WriteAsync(versions[d], NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(tenant, NpgsqlDbType.Varchar);
-                    await copy.WriteAsync(false, NpgsqlDbType.Boolean);
                 }
                 await copy.CompleteAsync();
+            }
+            await using (var update = new NpgsqlCommand(
+                $"update {schema}.mt_streams s set version = v.version from bulk_versions v where s.id = v.id and s.tenant_id = $1", conn))
+            {
+                update.Parameters.Add(new NpgsqlParameter { Value = tenant });
+                await update.ExecuteNonQueryAsync();
             }
             await using var set = new NpgsqlCommand($"select setval('{schema}.mt_events_sequence', greatest({seq - 1}, (select last_value from {schema}.mt_events_sequence)))", conn);
             await set.ExecuteNonQueryAsync();
