@@ -4,7 +4,6 @@ using System.Text.Json;
 using Logistics.Access;
 using Logistics.Access.Audit;
 using Logistics.Host.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
 using Xunit.Abstractions;
@@ -60,8 +59,7 @@ public sealed class The_audit_trail(HostFixture host, ITestOutputHelper output)
         }
         try
         {
-            var daemon = host.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase();
-            foreach (var agent in daemon.CurrentAgents())
+            foreach (var agent in host.DaemonAgents())
                 lines.Add($"agent {agent.Name} {agent.Status} position={agent.Position} failure={agent.Failure}");
         }
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException)

@@ -107,7 +107,7 @@ public sealed class CarrierBudget : IDisposable
         lock (_gate)
         {
             return new CarrierBudgetView(
-                Carrier, Account.RequestsPerMinute, Account.Burst, _bucket.GetStatistics()?.CurrentAvailablePermits ?? 0,
+                Carrier, Account.RequestsPerMinute, Account.Burst, Remaining().Remaining,
                 Interlocked.Read(ref _requests), Interlocked.Read(ref _throttled), Interlocked.Read(ref _unavailable),
                 Interlocked.Read(ref _retryAfterWaits), _notBefore > now ? _notBefore : null,
                 CircuitName(Circuit.CircuitState), _lastPollAt, _lastError);

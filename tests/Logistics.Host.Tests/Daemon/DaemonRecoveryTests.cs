@@ -1,8 +1,6 @@
 using System.Text.Json;
-using JasperFx.Events.Daemon;
 using Logistics.Access;
 using Logistics.Host.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Logistics.Host.Tests.Daemon;
@@ -15,10 +13,7 @@ namespace Logistics.Host.Tests.Daemon;
 [Collection(HostCollection.Name)]
 public sealed class When_a_daemon_subscription_fails(HostFixture host, ITestOutputHelper output)
 {
-    IEnumerable<ISubscriptionAgent> Agents() =>
-        host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().CurrentAgents();
-
-    string AuditAgent() => string.Join("; ", Agents().Where(a => a.Name.Identity.StartsWith("shipment-audit", StringComparison.Ordinal))
+    string AuditAgent() => string.Join("; ", host.DaemonAgents().Where(a => a.Name.Identity.StartsWith("shipment-audit", StringComparison.Ordinal))
         .Select(a => $"{a.Name.Identity} {a.Status} at {a.Position}"));
 
     [Fact]
@@ -31,7 +26,7 @@ public sealed class When_a_daemon_subscription_fails(HostFixture host, ITestOutp
         try
         {
             s = await ShipmentDriver.RegisterAsync(host, tenant, new DateTimeOffset(2026, 9, 20, 0, 0, 0, TimeSpan.Zero));
-            await HostFixture.WaitUntilAsync(() => Task.FromResult(Agents().Any(a =>
+            await HostFixture.WaitUntilAsync(() => Task.FromResult(host.DaemonAgents().Any(a =>
                 a.Name.Identity.StartsWith("shipment-audit", StringComparison.Ordinal) && a.Status != JasperFx.AgentStatus.Running)),
                 TimeSpan.FromSeconds(60), "the audit subscription's shard paused by its failing page");
             output.WriteLine("while the table is away: " + AuditAgent());
@@ -47,6 +42,6 @@ public sealed class When_a_daemon_subscription_fails(HostFixture host, ITestOutp
             return page.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("action").GetString() == "shipment.registered");
         }, TimeSpan.FromSeconds(60), "the registration's audit entry after the table is back");
         output.WriteLine("after: " + AuditAgent());
-        Assert.Contains(Agents(), a => a.Name.Identity.StartsWith("shipment-audit", StringComparison.Ordinal) && a.Status == JasperFx.AgentStatus.Running);
+        Assert.Contains(host.DaemonAgents(), a => a.Name.Identity.StartsWith("shipment-audit", StringComparison.Ordinal) && a.Status == JasperFx.AgentStatus.Running);
     }
 }

@@ -157,6 +157,10 @@ public class HostFixture : IAsyncLifetime
         return last;
     }
 
+    /// <summary>The async daemon's agents on this host (subscriptions and async projections), with their status and position.</summary>
+    public IEnumerable<JasperFx.Events.Daemon.ISubscriptionAgent> DaemonAgents() =>
+        Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>().DaemonForMainDatabase().CurrentAgents();
+
     public async Task<long> ScalarAsync(string sql, params object[] args)
     {
         await using var cmd = Db.CreateCommand(sql.Replace("{schema}", RunId, StringComparison.Ordinal));
